@@ -1,0 +1,5 @@
+import sys
+
+from qogam.cli import main
+
+sys.exit(main())

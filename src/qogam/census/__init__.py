@@ -1,0 +1,1 @@
+"""census layer (see DESIGN.md)."""

@@ -1,0 +1,1 @@
+"""charter layer (see DESIGN.md)."""

@@ -1,0 +1,1 @@
+"""funding layer (see DESIGN.md)."""
