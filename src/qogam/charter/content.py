@@ -1,0 +1,183 @@
+"""Where the charter states each mandatory item: goals, membership, bodies, property …"""
+
+from __future__ import annotations
+
+import re
+
+from qogam.documents import Paragraph
+
+from . import vocabulary
+from .items import dedupe, list_after
+from .model import Body, Charter, Clause, Section
+from .text import norm
+
+_TERM = re.compile(
+    r"(срок\w*\s+(\S+\s+){0,4}(на\s+|в\s+|составля\w*\s+|—\s*|-\s*|–\s*)?"
+    r"(\d+|один|одного|два|двух|три|трех|четыре|четырех|пять|пяти|шесть|шести|семь|десять)\b[^.;]{0,25}?\s*(год|лет)"
+    r"|(\d+|один|два|три|четыре|пять)\s*(\(\w+\)\s*)?(год\w*|лет)\w*\s+(\S+\s+){0,3}(срок|мерзiм|мерзім)"
+    r"|(бессрочн|без\s+ограничения\s+срока|пожизненн)"
+    r"|(\d+|бiр|бір|екi|екі|үш|төрт|бес)\s*(\(\w+\)\s*)?жыл\w*\s*(мерзiм|мерзім))",
+    re.IGNORECASE,
+)
+
+
+def topic_paragraphs(paragraphs: list[Paragraph], sections: list[Section], topic: str) -> list[int]:
+    """Indexes of paragraphs that state a topic: its own section, or sentences that say it."""
+    found: list[int] = []
+    by_index = {p.index: p for p in paragraphs}
+    for s in sections:
+        if topic in s.topics:
+            body = [i for i in range(s.paragraph + 1, s.end) if i in by_index]
+            found.extend(body or [s.paragraph])
+    pat = vocabulary.pattern("topics", topic, "content")
+    if pat is not None:
+        found.extend(p.index for p in paragraphs if pat.search(norm(p)))
+    return sorted(set(found))
+
+
+def goals_and_activities(charter: Charter, paragraphs: list[Paragraph], sections: list[Section]) -> None:
+    goal_intro = vocabulary.pattern("topics", "goals", "content")
+    activity_intro = vocabulary.pattern("topics", "activities", "content")
+    goals: list[Clause] = []
+    activities: list[Clause] = []
+    for pos, p in enumerate(paragraphs):
+        text = norm(p)
+        if goal_intro.search(text) and not activities_intro_first(text, activity_intro):
+            goals.extend(list_after(paragraphs, pos))
+        elif activity_intro.search(text):
+            activities.extend(list_after(paragraphs, pos))
+    if not goals:
+        # A goals chapter whose clauses are the goals themselves, without an introducing phrase.
+        by_index = {p.index: pos for pos, p in enumerate(paragraphs)}
+        for s in sections:
+            if "goals" in s.topics and "activities" not in s.topics:
+                for i in range(s.paragraph + 1, s.end):
+                    if i in by_index:
+                        p = paragraphs[by_index[i]]
+                        goals.append(Clause(text=p.text.strip(), paragraph=p.index, number=p.number))
+    charter.goals = dedupe(goals)
+    charter.activities = dedupe(activities)
+
+
+def activities_intro_first(text: str, activity_intro: re.Pattern[str]) -> bool:
+    """«Для достижения целей … осуществляет …» mentions goals but introduces activities."""
+    m = activity_intro.search(text)
+    return bool(m) and m.start() < 40
+
+
+def _body_kind(text: str) -> str | None:
+    for kind, pat in vocabulary.body_kinds():
+        if pat.search(text):
+            return kind
+    return None
+
+
+_BODY_STATEMENT = re.compile(
+    r"(высш\w*|исполнительн\w*|коллегиальн\w*|единоличн\w*|контрольн\w*|ревизионн\w*|руководящ\w*|постоянно\s+действующ\w*)"
+    r"\s+(\S+\s+){0,2}орган\w*\s+(\S+\s+){0,4}(является|выступает|-|—|–)\s*(?P<name>[^,.;:()]{3,80})",
+)
+_NAMED_BODY = re.compile(
+    r"^(?P<name>(попечительск\w*\s+совет|ревизионн\w*\s+комисси\w*|ревизор|правлени\w|председател\w+(\s+правления)?|"
+    r"президент|исполнительн\w*\s+директор|директор|совет(\s+\w+)?|общ\w*\s+собрани\w*(\s+членов|\s+участников)?|"
+    r"съезд|конференци\w*))\s*(\([^)]*\))?\s*(является|избирается|назначается|состоит|осуществляет|—|-|–|$)"
+)
+
+
+def bodies(charter: Charter, paragraphs: list[Paragraph], governance: list[int]) -> None:
+    """Governing bodies with the paragraphs that describe them and their terms of office."""
+    by_index = {p.index: p for p in paragraphs}
+    found: dict[str, Body] = {}
+    order: list[tuple[int, str]] = []
+    for i in governance:
+        p = by_index.get(i)
+        if p is None:
+            continue
+        text = norm(p)
+        names = [m.group("name").strip() for m in _BODY_STATEMENT.finditer(text)]
+        m = _NAMED_BODY.match(_strip_number(text))
+        if m:
+            names.append(m.group("name"))
+        for name in names:
+            kind = _body_kind(name)
+            key = _key(name)
+            if kind is None or key in found:
+                continue
+            found[key] = Body(kind=kind, name=name, paragraph=p.index)
+            order.append((p.index, key))
+    # Terms: a term phrase in a paragraph that names the body, or in the body's own block.
+    order.sort()
+    blocks = {key: (start, order[n + 1][0] if n + 1 < len(order) else None) for n, (start, key) in enumerate(order)}
+    general_term = None
+    for p in paragraphs:
+        text = norm(p)
+        m = _TERM.search(text)
+        if not m:
+            continue
+        if re.search(r"(всех|выборных)\s+(\S+\s+)?органов", text) and general_term is None:
+            general_term = (m.group(0), p.index)
+        for key, body in found.items():
+            start, stop = blocks[key]
+            in_block = p.index >= start and (stop is None or p.index < stop) and p.index in governance
+            if body.term_text is None and (in_block or _mentions(text, key)):
+                body.term_text, body.term_paragraph = m.group(0), p.index
+    for body in found.values():
+        if body.term_text is None and general_term:
+            body.term_text, body.term_paragraph = general_term
+        body.competence = [i for i in governance if blocks[_key(body.name)][0] <= i < (blocks[_key(body.name)][1] or 10**9)]
+    charter.bodies = list(found.values())
+
+
+def _strip_number(text: str) -> str:
+    return re.sub(r"^\s*(\d+\.)*\d*\.?\s*", "", text)
+
+
+def _key(name: str) -> str:
+    """A body's name reduced to its stem words, so «Правление» and «Правления» are one."""
+    return " ".join(w[:6] for w in re.findall(r"\w+", name.lower())[:3])
+
+
+def _mentions(text: str, key: str) -> bool:
+    return all(stem in text for stem in key.split())
+
+
+_AMENDS = re.compile(r"(внесени\w*|внося\w*|изменени\w*)\s+(\S+\s+){0,4}(в\s+)?(настоящ\w*\s+)?(устав|учредительн)")
+_PREPARES = re.compile(r"(предложени|вносит\s+на\s+рассмотрени|проект\w*|подготов|инициатив|представля\w*\s+на)")
+_COMPETENCE_INTRO = re.compile(r"(компетенци\w*|полномочи\w*|вправе|относ\w*)\s")
+
+
+def amendment_bodies(paragraphs: list[Paragraph], governance: list[int]) -> list[tuple[int, str, str]]:
+    """(paragraph index, body kind, body text) for every body the charter lets amend the charter.
+
+    The body is named in the same sentence («изменения в Устав вносятся по решению Общего
+    собрания»), or the amendment is an item of a body's competence list.
+    """
+    out: list[tuple[int, str, str]] = []
+    for pos, p in enumerate(paragraphs):
+        text = norm(p)
+        m = _AMENDS.search(text)
+        if not m or _PREPARES.search(text[: m.start() + 40]):
+            continue
+        kind, name = _decider_in(text)
+        if kind is None:
+            kind, name = _competence_owner(paragraphs, pos)
+        if kind is not None:
+            out.append((p.index, kind, name))
+    return out
+
+
+def _decider_in(text: str) -> tuple[str | None, str]:
+    m = re.search(r"(решени\w*|утвержда\w*|принима\w*|компетенци\w*|осуществля\w*)\s+(\S+\s+){0,3}?(?P<body>[^,.;:]{3,60})", text)
+    if m:
+        kind = _body_kind(m.group("body"))
+        if kind in ("supreme", "executive", "trustees", "control"):
+            return kind, m.group("body").strip()
+    return None, ""
+
+
+def _competence_owner(paragraphs: list[Paragraph], pos: int) -> tuple[str | None, str]:
+    for back in range(pos - 1, max(pos - 40, -1), -1):
+        text = norm(paragraphs[back])
+        if _COMPETENCE_INTRO.search(text) and text.rstrip().endswith(":"):
+            kind = _body_kind(text)
+            return kind, text.strip()
+    return None, ""

@@ -1,0 +1,69 @@
+"""Find the charter's headings and the topic of each section."""
+
+from __future__ import annotations
+
+import re
+
+from qogam.documents import Paragraph
+
+from . import vocabulary
+from .model import Section
+
+_ARTICLE = re.compile(
+    r"^\s*(статья|глава|раздел|часть|бап|тарау|бөлім)\s+[0-9ivxlcдмк]+\b|^\s*\d+\s*-\s*(бап|тарау|бөлім)",
+    re.IGNORECASE,
+)
+_TOP_NUMBER = re.compile(r"^\s*([0-9]{1,2}|[IVXLC]{1,5})[.)]?\s*$")
+_LIST_ITEM_END = (";", ",", ":")
+
+
+def is_heading(p: Paragraph) -> bool:
+    """A chapter or article heading, by style, by number or by shape."""
+    text = p.text.strip()
+    if not text or len(text) > 160:
+        return False
+    if text.endswith(_LIST_ITEM_END):
+        return False
+    if p.level is not None and p.level <= 2:
+        return True
+    number = (p.number or "").strip()
+    if _ARTICLE.match(number) or _ARTICLE.match(text):
+        return len(text) < 120
+    letters = [c for c in text if c.isalpha()]
+    if len(letters) >= 4 and sum(c.isupper() for c in letters) / len(letters) > 0.8:
+        return True
+    # «1. Общие положения»: a top-level number and a short title without a full stop inside.
+    if number and _TOP_NUMBER.match(number) and len(text) < 80 and "." not in text.rstrip(".")[:-1]:
+        words = text.split()
+        return len(words) <= 9 and not text.endswith(".") or len(words) <= 4
+    return False
+
+
+def topics_of_title(title: str) -> list[str]:
+    norm = vocabulary.normalise(title)
+    found = []
+    for topic in vocabulary.topic_names():
+        pat = vocabulary.pattern("topics", topic, "title")
+        if pat is not None and pat.search(norm):
+            found.append(topic)
+    # «Органы управления и имущество» is both; «Общие положения» is only general.
+    return found
+
+
+def find_sections(paragraphs: list[Paragraph]) -> list[Section]:
+    """The sections of the analysed paragraphs; ``end`` is a document index."""
+    end = paragraphs[-1].index + 1 if paragraphs else 0
+    heads = [p for p in paragraphs if is_heading(p)]
+    sections: list[Section] = []
+    for i, head in enumerate(heads):
+        stop = heads[i + 1].index if i + 1 < len(heads) else end
+        sections.append(
+            Section(
+                title=head.text.strip(),
+                paragraph=head.index,
+                end=stop,
+                number=head.number,
+                topics=topics_of_title(head.full_text),
+            )
+        )
+    return sections

@@ -1,0 +1,109 @@
+"""Territorial status and the territory of activity (ОО Law Art. 7 and Art. 12 п.3)."""
+
+from __future__ import annotations
+
+import re
+
+from qogam.documents import Paragraph
+
+from . import vocabulary
+from .model import Charter, Clause, Territory
+from .text import norm
+
+_STATUS_CONTEXT = re.compile(r"(статус\w*|является|мәртебе\w*|объединение\s+имеет)")
+
+
+def declared_status(paragraphs: list[Paragraph]) -> tuple[str | None, int | None]:
+    """The status the charter declares: «Объединение имеет статус местного …»,
+    «является республиканским общественным объединением»."""
+    status_pat = vocabulary.pattern("topics", "status", "content")
+    for p in paragraphs:
+        text = norm(p)
+        if not status_pat.search(text) or not _STATUS_CONTEXT.search(text):
+            continue
+        for status, pat in vocabulary.statuses():
+            for m in pat.finditer(text):
+                window = text[max(0, m.start() - 60) : m.end() + 60]
+                # «местного исполнительного органа», «местных сообществ» are not a status.
+                if re.search(r"(статус|является|мәртебе|объединени|бiрлестi|бірлесті)", window) and not re.search(
+                    r"(исполнительн|сообществ|самоуправлен|бюджет|органов\s+власти)", text[m.end() : m.end() + 30]
+                ):
+                    return status, p.index
+    return None, None
+
+
+def territory(charter: Charter, paragraphs: list[Paragraph], goal_indexes: list[int]) -> None:
+    """Regions where the organisation acts, from the territory clause, branches, goals and seat."""
+    from qogam import geo
+
+    scope_pat = vocabulary.pattern("topics", "territory", "content")
+    branch_pat = vocabulary.pattern("topics", "branches", "content")
+    result = Territory()
+    regions: list[str] = []
+
+    def add(p: Paragraph, source: str) -> list[str]:
+        found = geo.analyse(p.text)
+        codes = []
+        for place in found.places:
+            if getattr(place, "kind", None) == "country" or not place.region:
+                continue
+            codes.append(place.region)
+            result.evidence.append(
+                {"kato": place.kato, "region": place.region, "text": place.text, "paragraph": p.index, "source": source}
+            )
+        return codes
+
+    for p in paragraphs:
+        text = norm(p)
+        if scope_pat.search(text):
+            result.scope_paragraphs.append(p.index)
+            regions.extend(add(p, "territory"))
+            if geo.states_whole_country(p.text):
+                result.whole_country = True
+        elif branch_pat.search(text) and re.search(r"(филиал\w*|представительств\w*)\s+(\S+\s+){0,4}(в|на)\s", text):
+            codes = add(p, "branch")
+            result.branch_regions.extend(codes)
+            regions.extend(codes)
+            if codes:
+                charter.branches.append(Clause(text=p.text.strip(), paragraph=p.index, number=p.number))
+    by_index = {p.index: p for p in paragraphs}
+    for i in goal_indexes:
+        if i in by_index and i not in result.scope_paragraphs:
+            regions.extend(add(by_index[i], "goals"))
+    if not regions and charter.seat is not None and charter.seat.paragraph in by_index:
+        regions.extend(add(by_index[charter.seat.paragraph], "seat"))
+    result.regions = sorted(set(regions))
+    result.branch_regions = sorted(set(result.branch_regions))
+    charter.territory = result
+
+
+def seat(paragraphs: list[Paragraph]) -> Clause | None:
+    pat = vocabulary.pattern("topics", "seat", "content")
+    for p in paragraphs:
+        text = norm(p)
+        m = pat.search(text)
+        # «по месту нахождения» of someone else is not the seat; the seat comes with an address.
+        if m and re.search(r"(республик|област|город|г\.|ул\.|улиц|проспект|пр\.|район|дом|д\.|облыс|қала|көше|индекс|\d{6})", text[m.end() :]):
+            return Clause(text=p.text.strip(), paragraph=p.index, number=p.number)
+    return None
+
+
+_REGISTERED = re.compile(
+    r"(зарегистрирован\w*|прош\w*\s+регистрац\w*|тiркелдi|тіркелді|тiркелген|тіркелген)[^.;]{0,80}?"
+    r"((министерств\w*|департамент\w*|управлени\w*|орган\w*)\s+юстиции[^.;]{0,80}|әдiлет[^.;]{0,80}|әділет[^.;]{0,80})",
+    re.IGNORECASE,
+)
+
+
+def registering_authority(document, paragraphs: list[Paragraph]) -> Clause | None:
+    """The justice body that registered the charter: from a registration mark read off a scan,
+    or from a typed registration note («Зарегистрирован Департаментом юстиции г. Алматы …»)."""
+    for stamp in getattr(document, "stamps", []):
+        if stamp.kind == "registration_mark" and stamp.authority:
+            page_paragraph = next((p.index for p in paragraphs if p.page == stamp.page), paragraphs[0].index if paragraphs else 0)
+            return Clause(text=stamp.authority, paragraph=page_paragraph)
+    for p in paragraphs:
+        m = _REGISTERED.search(p.text)
+        if m:
+            return Clause(text=m.group(2).strip(), paragraph=p.index, number=p.number)
+    return None
