@@ -6,7 +6,6 @@ from qogam.documents import Document
 
 from . import content, identity, territory
 from .model import Charter
-from .profile import activity_profile
 from .sections import find_sections
 
 # Topics whose presence makes a text look like a charter.
@@ -30,7 +29,7 @@ def parse_charter(document: Document) -> Charter:
         form = "other"
     charter.legal_form, charter.in_scope = form, in_scope
     charter.legal_form_text, charter.legal_form_paragraph = form_text, form_paragraph
-    identity.names(charter, paragraphs)
+    identity.names(charter, document.paragraphs)
 
     charter.membership = topics["membership"]
     charter.property_sources = topics["property"]
@@ -44,5 +43,7 @@ def parse_charter(document: Document) -> Charter:
     goal_indexes = sorted({c.paragraph for c in charter.goals + charter.activities})
     territory.territory(charter, paragraphs, goal_indexes)
     charter.registering_authority = territory.registering_authority(document, paragraphs)
-    charter.profile = activity_profile(charter.goals)
+    from qogam.activities import charter_profile
+
+    charter.profile = charter_profile([g.text for g in charter.goals])
     return charter

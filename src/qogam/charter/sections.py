@@ -8,12 +8,13 @@ from qogam.documents import Paragraph
 
 from . import vocabulary
 from .model import Section
+from .text import bare
 
 _ARTICLE = re.compile(
     r"^\s*(статья|глава|раздел|часть|бап|тарау|бөлім)\s+[0-9ivxlcдмк]+\b|^\s*\d+\s*-\s*(бап|тарау|бөлім)",
     re.IGNORECASE,
 )
-_TOP_NUMBER = re.compile(r"^\s*([0-9]{1,2}|[IVXLC]{1,5})[.)]?\s*$")
+_TOP_NUMBER = re.compile(r"^\s*([0-9]{1,2}|[IVXLC]{1,5})\.?\s*$")
 _LIST_ITEM_END = (";", ",", ":")
 
 
@@ -32,10 +33,11 @@ def is_heading(p: Paragraph) -> bool:
     letters = [c for c in text if c.isalpha()]
     if len(letters) >= 4 and sum(c.isupper() for c in letters) / len(letters) > 0.8:
         return True
-    # «1. Общие положения»: a top-level number and a short title without a full stop inside.
-    if number and _TOP_NUMBER.match(number) and len(text) < 80 and "." not in text.rstrip(".")[:-1]:
-        words = text.split()
-        return len(words) <= 9 and not text.endswith(".") or len(words) <= 4
+    # «1. Общие положения»: a top-level number with a dot and a short capitalised title.
+    title = bare(p)
+    if number and _TOP_NUMBER.match(number) and not number.endswith(")") and title[:1].isupper():
+        words = title.split()
+        return len(words) <= 8 and not title.endswith((".", ";", ":")) and "." not in title
     return False
 
 

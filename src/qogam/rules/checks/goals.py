@@ -42,24 +42,24 @@ def commercial(ctx: Context, rule) -> list[Hit]:
 
 @check("goals.universal")
 def universal(ctx: Context, rule) -> list[Hit]:
-    from qogam.activities import group_name
+    from qogam.activities import group_name, universal_areas
 
-    groups = [g["code"] for g in ctx.charter.profile if g["code"] != "12"]
+    areas = universal_areas(ctx.charter.profile)
     limit = rule.thresholds.get("max_groups", 5)
-    if len(groups) <= limit or not ctx.charter.goals:
+    if len(areas) <= limit or not ctx.charter.goals:
         return []
-    names = ", ".join(group_name(code, ctx.lang) for code in groups)
-    return [Hit(paragraph=ctx.charter.goals[0].paragraph, details={"count": len(groups), "groups": names})]
+    names = ", ".join(" / ".join(group_name(code, ctx.lang) for code in area) for area in areas)
+    return [Hit(paragraph=ctx.charter.goals[0].paragraph, details={"count": len(areas), "groups": names})]
 
 
 @check("goals.outside-sphere")
 def outside_sphere(ctx: Context, rule) -> list[Hit]:
     if not ctx.sphere:
         return []
-    from qogam.activities import sphere_name
+    from qogam.activities import goals_in_sphere, sphere_name
 
-    spheres = {s for g in ctx.charter.profile for s in g.get("spheres", [])}
-    if ctx.sphere in spheres:
+    texts = [c.text for c in ctx.charter.goals + ctx.charter.activities]
+    if goals_in_sphere(texts, ctx.sphere):
         return []
     at = ctx.charter.goals[0].paragraph if ctx.charter.goals else ctx.title_paragraph
     return [Hit(paragraph=at, details={"sphere": ctx.sphere, "sphere_name": sphere_name(ctx.sphere, ctx.lang)})]

@@ -1,0 +1,93 @@
+"""The charter parser on small hand-written charters whose right reading is known."""
+
+from qogam.charter import parse_charter
+from qogam.documents import read_text
+
+MINI = """УСТАВ
+Общественного объединения «Жасыл қала»
+
+1. ОБЩИЕ ПОЛОЖЕНИЯ
+1.1. Полное наименование: Общественное объединение «Жасыл қала».
+1.2. Сокращенное наименование: ОО «Жасыл қала».
+1.3. Объединение является местным общественным объединением и осуществляет свою деятельность на территории Жамбылской области.
+1.4. Местонахождение постоянно действующего руководящего органа: Республика Казахстан, г. Тараз, ул. Толе би, дом 5.
+2. ЦЕЛИ ДЕЯТЕЛЬНОСТИ
+2.1. Целями Объединения являются:
+1) озеленение городов и сёл;
+2) экологическое просвещение детей и молодёжи;
+3) защита бездомных животных.
+3. ЧЛЕНСТВО
+3.1. Членами Объединения могут быть граждане Республики Казахстан, достигшие 18 лет. Прием в члены осуществляется Правлением.
+4. ОРГАНЫ УПРАВЛЕНИЯ
+4.1. Высшим органом Объединения является Общее собрание членов.
+4.2. Исполнительным органом Объединения является Правление, избираемое сроком на 3 (три) года.
+4.3. Контрольным органом является Ревизор, избираемый сроком на 3 года.
+5. ИМУЩЕСТВО
+5.1. Источниками формирования имущества являются членские взносы, добровольные пожертвования и гранты.
+6. ИЗМЕНЕНИЕ УСТАВА
+6.1. Изменения и дополнения в устав вносятся по решению Общего собрания членов.
+7. РЕОРГАНИЗАЦИЯ И ЛИКВИДАЦИЯ
+7.1. Ликвидация Объединения осуществляется по решению Общего собрания или суда.
+7.2. Имущество, оставшееся после удовлетворения требований кредиторов, направляется на уставные цели.
+"""
+
+
+def parse(text: str):
+    return parse_charter(read_text(text, "mini.txt"))
+
+
+def test_reads_identity_and_status():
+    ch = parse(MINI)
+    assert ch.is_charter and ch.foreign_country is None
+    assert ch.legal_form == "public_association"
+    assert ch.name_full_ru == "Общественное объединение «Жасыл қала»"
+    assert ch.name_short_ru == "ОО «Жасыл қала»"
+    assert ch.status == "local"
+    assert "г. Тараз" in ch.seat.text
+
+
+def test_reads_goals_as_a_list():
+    ch = parse(MINI)
+    assert [g.text for g in ch.goals] == [
+        "озеленение городов и сёл",
+        "экологическое просвещение детей и молодёжи",
+        "защита бездомных животных",
+    ]
+
+
+def test_reads_bodies_with_terms():
+    ch = parse(MINI)
+    kinds = {b.kind: b for b in ch.bodies}
+    assert kinds["supreme"].name.startswith("общее собрание")
+    assert "3 (три) года" in kinds["executive"].term_text
+    assert kinds["control"].term_text is not None
+
+
+def test_reads_territory_from_the_territory_clause():
+    ch = parse(MINI)
+    assert ch.territory.regions == ["310000000"]
+    assert not ch.territory.whole_country
+
+
+def test_mandatory_items_are_located():
+    ch = parse(MINI)
+    assert ch.membership and ch.property_sources and ch.amendment
+    assert ch.liquidation and ch.liquidation_property
+
+
+def test_contract_is_not_a_charter():
+    text = "ДОГОВОР ОКАЗАНИЯ УСЛУГ № 5\nг. Алматы\nИсполнитель обязуется оказать услуги, а Заказчик оплатить их.\nСтоимость услуг составляет 100 000 тенге."
+    assert not parse(text).is_charter
+
+
+def test_russian_charter_is_foreign():
+    text = MINI.replace("Республики Казахстан", "Российской Федерации").replace("Республика Казахстан", "Российская Федерация")
+    text += "\n8.1. Объединение действует в соответствии с Федеральным законом «Об общественных объединениях», ОГРН 1027700000000.\n"
+    assert parse(text).foreign_country == "RU"
+
+
+def test_kazakh_paragraphs_of_a_bilingual_charter_are_not_analysed_twice():
+    kazakh = "ЖАРҒЫ\n1. ЖАЛПЫ ЕРЕЖЕЛЕР\n1.1. Бірлестіктің мақсаттары: балаларды қолдау; жастарды тәрбиелеу; әйелдердің құқықтарын қорғау.\n1.2. Бірлестік Жамбыл облысының аумағында өз қызметін жүзеге асырады және жергілікті қоғамдық бірлестік болып табылады.\n1.3. Бірлестіктің жоғары органы мүшелердің жалпы жиналысы болып табылады, ол жылына кемінде бір рет шақырылады.\n"
+    ch = parse(kazakh + MINI)
+    assert ch.language == "bilingual"
+    assert len(ch.goals) == 3
