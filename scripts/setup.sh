@@ -12,6 +12,7 @@ command -v tesseract >/dev/null || need_apt+=(tesseract-ocr)
 [ -f /usr/share/tesseract-ocr/5/tessdata/kaz.traineddata ] || need_apt+=(tesseract-ocr-kaz)
 command -v pdftoppm >/dev/null || need_apt+=(poppler-utils)
 command -v antiword >/dev/null || need_apt+=(antiword)
+command -v catdoc >/dev/null || need_apt+=(catdoc)
 command -v soffice >/dev/null || need_apt+=(libreoffice-writer-nogui)
 if [ "${QOGAM_SETUP_BROWSER:-1}" = 1 ]; then
   command -v chromium >/dev/null || need_apt+=(chromium)

@@ -9,12 +9,14 @@ from qogam.documents import Paragraph
 from . import vocabulary
 from .items import dedupe, list_after
 from .model import Body, Charter, Clause, Section
-from .text import norm
+from .sections import is_heading
+from .text import norm, sentences
 
+_NUMBER_WORD = r"(\d+|один|одного|два|двух|три|трех|четыре|четырех|пять|пяти|шесть|шести|семь|десять)"
 _TERM = re.compile(
-    r"(срок\w*\s+(\S+\s+){0,4}(на\s+|в\s+|составля\w*\s+|—\s*|-\s*|–\s*)?"
-    r"(\d+|один|одного|два|двух|три|трех|четыре|четырех|пять|пяти|шесть|шести|семь|десять)\b[^.;]{0,25}?\s*(год\w*|лет)"
-    r"|(\d+|один|два|три|четыре|пять)\s*(\(\w+\)\s*)?(год\w*|лет)\w*\s+(\S+\s+){0,3}(срок|мерзiм|мерзім)"
+    rf"(срок\w*\s+(\S+\s+){{0,4}}(на\s+|в\s+|составля\w*\s+|—\s*|-\s*|–\s*)?{_NUMBER_WORD}\b[^.;]{{0,25}}?\s*(год\w*|лет)"
+    rf"|\bна\s+(период\s+(в\s+)?|срок\s+)?{_NUMBER_WORD}\s*(\(\w+\)\s*)?(год\w*|лет)\b"
+    rf"|{_NUMBER_WORD}\s*(\(\w+\)\s*)?(год\w*|лет)\w*\s+(\S+\s+){{0,3}}(срок|мерзiм|мерзім)"
     r"|(бессрочн|без\s+ограничения\s+срока|пожизненн)"
     r"|(\d+|бiр|бір|екi|екі|үш|төрт|бес)\s*(\(\w+\)\s*)?жыл\w*\s*(мерзiм|мерзім))",
     re.IGNORECASE,
@@ -23,16 +25,24 @@ _TERM = re.compile(
 
 def topic_paragraphs(paragraphs: list[Paragraph], sections: list[Section], topic: str) -> list[int]:
     """Indexes of paragraphs that state a topic: its own section, or sentences that say it."""
-    found: list[int] = []
+    settings = vocabulary.raw()["topics"][topic]
     by_index = {p.index: p for p in paragraphs}
-    for s in sections:
-        if topic in s.topics:
-            body = [i for i in range(s.paragraph + 1, s.end) if i in by_index]
-            found.extend(body or [s.paragraph])
+    from_sections: list[int] = []
+    if not settings.get("content_only"):
+        for s in sections:
+            if topic in s.topics:
+                body = [i for i in range(s.paragraph + 1, s.end) if i in by_index]
+                from_sections.extend(body or [s.paragraph])
     pat = vocabulary.pattern("topics", topic, "content")
-    if pat is not None:
-        found.extend(p.index for p in paragraphs if pat.search(norm(p)))
-    return sorted(set(found))
+    exclude = vocabulary.pattern("topics", topic, "content_exclude")
+    from_content = [
+        p.index
+        for p in paragraphs
+        if pat is not None and pat.search(norm(p)) and not is_heading(p) and not (exclude and exclude.search(norm(p)))
+    ]
+    if not from_sections and len(from_content) < settings.get("min_content", 1):
+        from_content = []
+    return sorted(set(from_sections + from_content))
 
 
 def goals_and_activities(charter: Charter, paragraphs: list[Paragraph], sections: list[Section]) -> None:
@@ -76,6 +86,9 @@ _BODY_STATEMENT = re.compile(
     r"(высш\w*|исполнительн\w*|коллегиальн\w*|единоличн\w*|контрольн\w*|ревизионн\w*|руководящ\w*|постоянно\s+действующ\w*)"
     r"\s+(\S+\s+){0,2}орган\w*\s+(\S+\s+){0,4}(является|выступает|-|—|–)\s*(?P<name>[^,.;:()]{3,80})",
 )
+_BRANCH = re.compile(r"филиал|представительств|подразделени")
+# «Высшим органом является …» says the kind whatever the body is called.
+_STATEMENT_KIND = {"высши": "supreme", "высше": "supreme", "высшо": "supreme", "высш": "supreme", "контр": "control", "ревиз": "control"}
 _NAMED_BODY = re.compile(
     r"^(?P<name>(попечительск\w*\s+совет|ревизионн\w*\s+комисси\w*|ревизор|правлени\w|председател\w+(\s+правления)?|"
     r"президент|исполнительн\w*\s+директор|директор|совет(\s+\w+)?|общ\w*\s+собрани\w*(\s+членов|\s+участников)?|"
@@ -93,51 +106,91 @@ def bodies(charter: Charter, paragraphs: list[Paragraph], governance: list[int])
         if p is None:
             continue
         text = norm(p)
-        names = [m.group("name").strip() for m in _BODY_STATEMENT.finditer(text)]
+        names = [
+            (m.group("name").strip(), _STATEMENT_KIND.get(m.group(1)[:5]))
+            for m in _BODY_STATEMENT.finditer(text)
+            if not _BRANCH.search(text[max(0, m.start() - 10) : m.end()])
+        ]
         m = _NAMED_BODY.match(_strip_number(text))
         if m:
-            names.append(m.group("name"))
-        for name in names:
-            kind = _body_kind(name)
+            names.append((m.group("name"), None))
+        for name, stated_kind in names:
+            if "«" in name or '"' in name:
+                continue  # a body of another organisation (the founder's), named with its quotes
+            kind = stated_kind or _body_kind(name)
             key = _key(name)
             if kind is None or key in found:
                 continue
             found[key] = Body(kind=kind, name=name, paragraph=p.index)
             order.append((p.index, key))
-    # Terms: a term phrase in a paragraph that names the body, or in the body's own block.
     order.sort()
     blocks = {key: (start, order[n + 1][0] if n + 1 < len(order) else None) for n, (start, key) in enumerate(order)}
-    general_term = None
+    _assign_terms(found, blocks, paragraphs, governance)
+    for key, body in found.items():
+        start, stop = blocks[key]
+        body.competence = [i for i in governance if start <= i < (stop or 10**9)]
+    charter.bodies = list(found.values())
+
+
+def _assign_terms(found: dict[str, Body], blocks: dict, paragraphs: list[Paragraph], governance: list[int]) -> None:
+    """Give each body the term of office stated for it.
+
+    In a sentence that names bodies, a term belongs to the body named last before it
+    («Правление избирается сроком на 3 года»); in a sentence that names none, to the body
+    whose block it stands in. «Срок полномочий всех выборных органов — 5 лет» covers all.
+    """
+    general = None
     for p in paragraphs:
-        text = norm(p)
-        m = _TERM.search(text)
-        if not m:
-            continue
-        if re.search(r"(всех|выборных)\s+(\S+\s+)?органов", text) and general_term is None:
-            general_term = (m.group(0), p.index)
-        for key, body in found.items():
-            start, stop = blocks[key]
-            in_block = p.index >= start and (stop is None or p.index < stop) and p.index in governance
-            if body.term_text is None and (in_block or _mentions(text, key)):
+        for sentence in sentences(norm(p)):
+            m = _TERM.search(sentence)
+            if not m:
+                continue
+            if re.search(r"(всех|выборных)\s+(\S+\s+)?органов", sentence):
+                general = general or (m.group(0), p.index)
+                continue
+            mentions = sorted(
+                (pos, key) for key in found for pos in _positions(sentence, key) if pos < m.start()
+            )
+            if mentions:
+                owner = mentions[-1][1]
+            elif not any(_positions(sentence, key) for key in found):
+                owner = next(
+                    (k for k, (start, stop) in blocks.items() if p.index in governance and start <= p.index < (stop or 10**9)),
+                    None,
+                )
+            else:
+                owner = None
+            body = found.get(owner) if owner else None
+            if body is not None and body.term_text is None:
                 body.term_text, body.term_paragraph = m.group(0), p.index
     for body in found.values():
-        if body.term_text is None and general_term:
-            body.term_text, body.term_paragraph = general_term
-        body.competence = [i for i in governance if blocks[_key(body.name)][0] <= i < (blocks[_key(body.name)][1] or 10**9)]
-    charter.bodies = list(found.values())
+        if body.term_text is None and general:
+            body.term_text, body.term_paragraph = general
+
+
+def _positions(sentence: str, key: str) -> list[int]:
+    """Where a body's name (its stems in order) starts in a sentence."""
+    stems = key.split()
+    pattern = r"\b" + r"\w*\s+".join(re.escape(stem) for stem in stems)
+    return [m.start() for m in re.finditer(pattern, sentence)]
 
 
 def _strip_number(text: str) -> str:
     return re.sub(r"^\s*(\d+\.)*\d*\.?\s*", "", text)
 
 
+_KEY_STOP = {"во", "в", "с", "со", "и", "из", "по", "на", "под", "который", "которое", "которая", "далее"}
+
+
 def _key(name: str) -> str:
-    """A body's name reduced to its stem words, so «Правление» and «Правления» are one."""
-    return " ".join(w[:6] for w in re.findall(r"\w+", name.lower())[:3])
-
-
-def _mentions(text: str, key: str) -> bool:
-    return all(stem in text for stem in key.split())
+    """A body's name reduced to the stems of its first two words, so «Правление» and
+    «Правления во главе с Председателем» are one body."""
+    words = []
+    for w in re.findall(r"\w+", name.lower()):
+        if w in _KEY_STOP or len(words) == 2:
+            break
+        words.append(w[:6])
+    return " ".join(words)
 
 
 _AMENDS = re.compile(r"(внесени\w*|внося\w*|изменени\w*)\s+(\S+\s+){0,4}(в\s+)?(настоящ\w*\s+)?(устав|учредительн)")

@@ -14,6 +14,21 @@ from .text import norm
 _OPENING = 25
 
 
+def _form_in_title(paragraphs: list[Paragraph]):
+    """The form named right after «УСТАВ» — not the founder's form in an approval note."""
+    title = vocabulary.pattern("charter_title")
+    for pos, p in enumerate(paragraphs[:_OPENING]):
+        if not title.search(norm(p)):
+            continue
+        for q in paragraphs[pos : pos + 3]:
+            for slug, scope, pat in vocabulary.legal_forms():
+                m = pat.search(norm(q))
+                if m:
+                    return slug, scope, m.group(0), q.index
+        return None
+    return None
+
+
 def russian_part(paragraphs: list[Paragraph]) -> tuple[list[Paragraph], str]:
     """The paragraphs to analyse and the charter's language ("ru", "kk" or "bilingual").
 
@@ -75,6 +90,9 @@ def legal_form(paragraphs: list[Paragraph]) -> tuple[str | None, bool, str | Non
                     first[slug] = (pos, m.group(0), p.index)
     if not counts:
         return None, True, None, None
+    titled = _form_in_title(paragraphs)
+    if titled:
+        return titled
     in_scope = {slug: scope for slug, scope, _ in vocabulary.legal_forms()}
     opening = [s for s in first if first[s][0] < _OPENING]
     candidates = opening or list(counts)
@@ -83,57 +101,75 @@ def legal_form(paragraphs: list[Paragraph]) -> tuple[str | None, bool, str | Non
     return slug, in_scope[slug], text, index
 
 
-_NAME_LINE = re.compile(
-    r"(полное|сокращенное|сокращённое)\s+наименование[^:–—-]*[:–—-]\s*(?P<name>.*)",
+_NAME_WORD = re.compile(r"наименовани|атауы", re.IGNORECASE)
+# Keywords that open a name value: its kind (full/short) and its language.
+_NAME_TOKENS = re.compile(
+    r"(?P<kind>полное|сокращенное|сокращённое|толық|қысқартылған)"
+    r"|(?P<lang>на\s+(?:государственном|казахском|русском)\s+языке|мемлекеттiк\s+тiлде|мемлекеттік\s+тілде|орыс\s+тiлiнде|орыс\s+тілінде|қазақ\s+тілінде)"
+    r"|(?P<colon>наименование(?:\s+\w+){0,2}?\s*[:–—]|атауы\s*[:–—])",
     re.IGNORECASE,
 )
-_KK_MARK = re.compile(r"(мемлекеттiк|мемлекеттік|казахском|государственном)\s+(тiлде|тілде|языке)", re.IGNORECASE)
 _QUOTED = re.compile(r"[«\"“]([^»\"”]{2,120})[»\"”]")
+_CONTINUES = re.compile(r"^\s*(на\s+\w+\s+языке|полное|сокращенное|сокращённое|\w+\s+тiлiнде|\w+\s+тілінде)", re.IGNORECASE)
+
+
+def _name_block(paragraphs: list[Paragraph], pos: int) -> str:
+    """A «Наименование: …» paragraph with the lines that continue it («на русском языке: …»)."""
+    parts = [paragraphs[pos].text]
+    for p in paragraphs[pos + 1 : pos + 6]:
+        if not _CONTINUES.match(p.text):
+            break
+        parts.append(p.text)
+    return " ; ".join(parts)
+
+
+def _name_values(block: str) -> list[tuple[str, str, str]]:
+    """(kind, lang, value) for each name stated in a block."""
+    tokens = list(_NAME_TOKENS.finditer(block))
+    out = []
+    kind = "full"
+    for n, m in enumerate(tokens):
+        if m.group("kind"):
+            kind = "short" if m.group("kind").lower().startswith(("сокращ", "қысқа")) else "full"
+            continue
+        stop = tokens[n + 1].start() if n + 1 < len(tokens) else len(block)
+        value = block[m.end() : stop]
+        value = re.split(r";|\.\s+(?=[А-ЯЁA-Z0-9])", value)[0].strip(" :–—-;.\t")
+        if m.group("lang"):
+            lang = "kk" if re.search(r"государствен|казахск|мемлекет|қазақ", m.group("lang"), re.IGNORECASE) else "ru"
+        else:  # «Полное наименование: …» with no language named is the Russian name
+            lang = "ru"
+            if n + 1 < len(tokens) and tokens[n + 1].group("lang") and not value:
+                continue
+        if len(value) >= 3:
+            out.append((kind, lang, value))
+    return out
 
 
 def names(charter: Charter, paragraphs: list[Paragraph]) -> None:
-    """Fill the full and short names (Russian and Kazakh) from «Полное наименование: …» lines
-    (also when the languages follow on their own lines), or else from the title."""
-    for pos, p in enumerate(paragraphs[:60]):
-        for sentence in re.split(r"(?<=[;.])\s+", p.text):
-            m = _NAME_LINE.search(sentence)
-            if not m:
-                continue
-            full = m.group(1).lower().startswith("полн")
-            value = m.group("name").strip().rstrip(";.").strip()
-            pairs = [(sentence, value)] if value else _language_lines(paragraphs[pos + 1 : pos + 3])
-            for line, name in pairs:
-                lang = "kk" if _KK_MARK.search(line) else "ru"
-                attr = f"name_{'full' if full else 'short'}_{lang}"
-                if getattr(charter, attr) is None and name:
-                    setattr(charter, attr, name)
-                    charter.name_paragraph = charter.name_paragraph or p.index
+    """Fill the full and short names (Russian and Kazakh) from the name clause, or else
+    from the title."""
+    for pos, p in enumerate(paragraphs):
+        if not _NAME_WORD.search(p.text) or not _NAME_TOKENS.search(p.text):
+            continue
+        for kind, lang, value in _name_values(_name_block(paragraphs, pos)):
+            attr = f"name_{kind}_{lang}"
+            if getattr(charter, attr) is None:
+                setattr(charter, attr, value)
+                charter.name_paragraph = charter.name_paragraph if charter.name_paragraph is not None else p.index
     if charter.name_full_ru is None:
-        for p in paragraphs[:_OPENING]:
-            if not _QUOTED.search(p.text):
+        title = vocabulary.pattern("charter_title")
+        for pos, p in enumerate(paragraphs[:_OPENING]):
+            if p.language == "kk" or not title.search(norm(p)):
                 continue
-            if vocabulary.pattern("charter_title").search(norm(p)):
-                m = re.search(r"устав\w*\s+(.+)", p.text, re.IGNORECASE)
-                if not m:
-                    continue
-                name = m.group(1)
-            else:
-                name = p.text
-            charter.name_full_ru = " ".join(name.split()).rstrip(".")
-            charter.name_paragraph = charter.name_paragraph or p.index
-            break
-
-
-_LANGUAGE_LINE = re.compile(r"^\s*(на\s+\w+\s+языке|\w+\s+тілінде)\s*[:–—-]\s*(?P<name>.*)", re.IGNORECASE)
-
-
-def _language_lines(paragraphs: list[Paragraph]) -> list[tuple[str, str]]:
-    out = []
-    for p in paragraphs:
-        m = _LANGUAGE_LINE.match(p.text)
-        if m:
-            out.append((p.text, m.group("name").strip().rstrip(";.").strip()))
-    return out
+            # «УСТАВ» then «Общественного объединения» then «"Name"», on one line or several.
+            following = [q.text for q in paragraphs[pos : pos + 4] if q.language != "kk"]
+            joined = " ".join(following)
+            m = re.search(r"устав\w*\s+(.*?[»\"”])", joined, re.IGNORECASE)
+            if m and _QUOTED.search(m.group(1)):
+                charter.name_full_ru = " ".join(m.group(1).split())
+                charter.name_paragraph = p.index
+                break
 
 
 def name_states_form(name: str) -> bool:

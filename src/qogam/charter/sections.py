@@ -46,7 +46,8 @@ def topics_of_title(title: str) -> list[str]:
     found = []
     for topic in vocabulary.topic_names():
         pat = vocabulary.pattern("topics", topic, "title")
-        if pat is not None and pat.search(norm):
+        exclude = vocabulary.pattern("topics", topic, "title_exclude")
+        if pat is not None and pat.search(norm) and not (exclude and exclude.search(norm)):
             found.append(topic)
     # «Органы управления и имущество» is both; «Общие положения» is only general.
     return found

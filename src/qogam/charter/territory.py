@@ -8,6 +8,7 @@ from qogam.documents import Paragraph
 
 from . import vocabulary
 from .model import Charter, Clause, Territory
+from .sections import is_heading
 from .text import norm
 
 _STATUS_CONTEXT = re.compile(r"(статус\w*|является|мәртебе\w*|объединение\s+имеет)")
@@ -43,18 +44,18 @@ def territory(charter: Charter, paragraphs: list[Paragraph], goal_indexes: list[
 
     def add(p: Paragraph, source: str) -> list[str]:
         found = geo.analyse(p.text)
-        codes = []
         for place in found.places:
-            if getattr(place, "kind", None) == "country" or not place.region:
-                continue
-            codes.append(place.region)
-            result.evidence.append(
-                {"kato": place.kato, "region": place.region, "text": place.text, "paragraph": p.index, "source": source}
-            )
-        return codes
+            if place.region:
+                result.evidence.append(
+                    {"kato": place.kato, "region": place.region, "text": place.text, "paragraph": p.index, "source": source}
+                )
+        # ``regions`` also holds an ambiguous place whose candidates all lie in one region.
+        return list(found.regions)
 
     for p in paragraphs:
         text = norm(p)
+        if is_heading(p):
+            continue
         if scope_pat.search(text):
             result.scope_paragraphs.append(p.index)
             regions.extend(add(p, "territory"))
@@ -77,12 +78,17 @@ def territory(charter: Charter, paragraphs: list[Paragraph], goal_indexes: list[
     charter.territory = result
 
 
+_OTHER_ORGANISATION = re.compile(r"\bбин\b|\bиин\b|товариществ\w*\s+с\s+ограниченн|\bтоо\b|акционерн\w*\s+обществ")
+
+
 def seat(paragraphs: list[Paragraph]) -> Clause | None:
     pat = vocabulary.pattern("topics", "seat", "content")
     for p in paragraphs:
         text = norm(p)
         m = pat.search(text)
         # «по месту нахождения» of someone else is not the seat; the seat comes with an address.
+        if _OTHER_ORGANISATION.search(text):
+            continue  # a founder's or a partner's address, not the organisation's seat
         if m and re.search(r"(республик|област|город|г\.|ул\.|улиц|проспект|пр\.|район|дом|д\.|облыс|қала|көше|индекс|\d{6})", text[m.end() :]):
             return Clause(text=p.text.strip(), paragraph=p.index, number=p.number)
     return None

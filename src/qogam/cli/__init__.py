@@ -8,11 +8,17 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
 
 # Module names under qogam.cli, in the order ``qogam --help`` lists them.
 COMMANDS = [
     "check",
+    "check_batch",
+    "classify",
+    "read",
+    "geo",
+    "serve", "demo", "import_cmd",
 ]
 
 
@@ -49,6 +55,15 @@ def main(argv: list[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return 0
+    except Exception as exc:  # the last guard: a person gets a sentence, not a traceback
+        if os.environ.get("QOGAM_DEBUG"):
+            raise
+        print(
+            f"qogam: внутренняя ошибка ({type(exc).__name__}: {exc}). "
+            "Повторите с QOGAM_DEBUG=1, чтобы увидеть подробности, и сообщите о ней разработчикам.",
+            file=sys.stderr,
+        )
+        return 3
 
 
 if __name__ == "__main__":

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from pathlib import Path
 
@@ -70,9 +71,13 @@ def run(args: argparse.Namespace) -> int:
         try:
             result = check_file(path, region=region, sphere=args.sphere, lang=args.lang)
         except DocumentError as exc:
-            print(f"qogam check: {exc}", file=sys.stderr)
-            if args.format == "json":
-                outputs.append(json.dumps({"file": str(path), "error": {"code": exc.code, "message": str(exc)}}, ensure_ascii=False))
+            _unreadable(outputs, args, path, exc.code, str(exc))
+            status = 2
+            continue
+        except Exception as exc:  # one broken file must not stop the others
+            if os.environ.get("QOGAM_DEBUG"):
+                raise
+            _unreadable(outputs, args, path, "internal-error", f"{path.name}: внутренняя ошибка ({type(exc).__name__}: {exc})")
             status = 2
             continue
         if result.exit_code and status == 0:
@@ -97,6 +102,12 @@ def run(args: argparse.Namespace) -> int:
     elif text:
         sys.stdout.write(text if text.endswith("\n") else text + "\n")
     return status
+
+
+def _unreadable(outputs: list[str], args, path: Path, code: str, message: str) -> None:
+    print(f"qogam check: {message}", file=sys.stderr)
+    if args.format == "json":
+        outputs.append(json.dumps({"file": str(path), "error": {"code": code, "message": message}}, ensure_ascii=False))
 
 
 def _annotate(result, path: Path, out: Path, many: bool, annotate_docx) -> None:

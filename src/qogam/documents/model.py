@@ -13,6 +13,9 @@ class Paragraph:
     "Статья 3"), also when Word keeps it in automatic list numbering rather than
     in the text. ``level`` is the heading level (1 = top) or None for body text.
     ``confidence`` is the OCR confidence (0–100) of the page, None for text layers.
+    ``column`` is the table column (0 = leftmost) a paragraph came from when the
+    document sets text side by side (bilingual charters: Kazakh left, Russian
+    right), or the text column of a two-column PDF page; None for running text.
     """
 
     index: int
@@ -23,6 +26,7 @@ class Paragraph:
     language: str = "other"  # "ru", "kk" or "other"
     style: str | None = None
     confidence: float | None = None
+    column: int | None = None
 
     @property
     def full_text(self) -> str:

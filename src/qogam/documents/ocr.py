@@ -1,0 +1,416 @@
+"""OCR of scanned charters: image-only PDF pages and JPEG/PNG/TIFF files.
+
+Tesseract 5 with ``rus+kaz`` (``rus`` alone reads қолдау as колдау) through
+pytesseract; PDF pages rendered by pdftoppm. Each page is straightened before
+recognition: a page lying sideways is found from its ink profile and turned the
+right way by Tesseract's orientation detection (OSD); an upside-down page shows
+as a low recognition confidence and is turned by OSD too; a small skew is
+measured from the text lines and removed. Violet and blue stamp ink is taken out
+of the text image, and seals and registration marks are looked for on the
+colour page (:mod:`qogam.documents.stamps`).
+
+Stable API (the PDF reader and ``read_document`` call these)::
+
+    OcrSettings(...)                                   # defaults below; OcrSettings.from_env()
+    ocr_image(path, settings=None) -> Document         # JPEG/PNG/TIFF/BMP/WebP, every TIFF page
+    ocr_pdf_pages(path, page_numbers, settings=None) -> list[Paragraph]
+    ocr_pdf(path, page_numbers=None, settings=None) -> OcrResult
+    OcrResult.apply_to(document)                       # ocr_pages, ocr_confidence, stamps, warnings
+    ocr_page(page, number, settings=None) -> PageResult   # one page image (NumPy array)
+    is_low_confidence(document, paragraph_index, threshold=None) -> bool
+
+Conventions: page numbers are 1-based. OCR paragraphs are indexed 0, 1, … in
+page order; a reader that merges them with text-layer pages renumbers ``index``.
+Each paragraph's ``confidence`` is its page's mean word confidence (0–100), the
+same number as ``Document.ocr_confidence[page]``. Stamp boxes are pixels of the
+upright page at the rendering resolution.
+
+Limits: a document needing OCR of more than ``max_pages`` pages is refused with
+``DocumentError("document.too-many-pages")`` rather than checked in part: a
+check of the first pages would report every later section as missing. A
+document not recognised within ``time_limit`` seconds is refused the same way
+(``document.ocr-timeout``). Tesseract runs single-threaded (``OMP_THREAD_LIMIT=1``:
+its own threads made a page take 15–21 s on two cores instead of ~2 s); pages
+run in parallel instead, ``page_workers`` at a time.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import time
+from collections.abc import Iterable, Iterator
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field, fields, replace
+from pathlib import Path
+
+import numpy as np
+
+from .clauses import dense_levels, find_number, heading_rank, is_all_caps
+from .errors import DocumentError
+from .imaging import (
+    analyse_layout,
+    open_image_pages,
+    pdf_page_sizes,
+    render_pdf_page,
+    rotate_quarters,
+    rotate_small,
+    text_gray,
+)
+from .language import detect_language
+from .model import Document, Paragraph, Stamp
+from .tesseract import Deadline, Word, check_installed, detect_orientation, read_words
+
+
+@dataclass(frozen=True)
+class OcrSettings:
+    """How scans are recognised; every field can be set by ``QOGAM_OCR_<NAME>`` (see :meth:`from_env`)."""
+
+    dpi: int = 300  # PDF pages are rendered at this resolution
+    languages: str = "rus+kaz"
+    max_pages: int = 200  # pages needing OCR per document
+    time_limit: float = 600.0  # seconds per document
+    low_confidence: float = 70.0  # a page below this mean word confidence is badly recognised
+    max_pixels: int = 80_000_000  # per page image; an A3 page at 600 dpi is 70 Mpx
+    page_workers: int = 0  # pages recognised at once; 0 = one per CPU core
+    stamps: bool = True  # look for seals and registration marks
+    max_skew: float = 10.0  # degrees of skew looked for
+    reorient_below: float = 60.0  # confidence below which the page's orientation is re-checked
+
+    @classmethod
+    def from_env(cls, environ: dict[str, str] | None = None) -> OcrSettings:
+        """Defaults overridden by ``QOGAM_OCR_DPI``, ``QOGAM_OCR_MAX_PAGES``, ``QOGAM_OCR_TIME_LIMIT`` …"""
+        environ = os.environ if environ is None else environ
+        values = {}
+        for f in fields(cls):
+            raw = environ.get(f"QOGAM_OCR_{f.name.upper()}")
+            if raw is None or raw.strip() == "":
+                continue
+            kind = type(f.default)
+            try:
+                if kind is bool:
+                    values[f.name] = raw.strip().lower() in ("1", "true", "yes", "on")
+                else:
+                    values[f.name] = kind(raw.strip())
+            except ValueError as exc:
+                raise ValueError(f"QOGAM_OCR_{f.name.upper()}={raw!r}: expected a {kind.__name__}") from exc
+        return cls(**values)
+
+    def workers(self) -> int:
+        if self.page_workers > 0:
+            return self.page_workers
+        try:
+            return max(1, len(os.sched_getaffinity(0)))
+        except AttributeError:  # not Linux
+            return max(1, os.cpu_count() or 1)
+
+
+@dataclass
+class PageResult:
+    """One recognised page."""
+
+    number: int
+    paragraphs: list[Paragraph]
+    confidence: float | None  # mean word confidence, None when nothing was recognised
+    language: str  # "ru", "kk" or "other": the language of most of the page's text
+    rotation: int = 0  # degrees clockwise the page was turned to stand upright
+    skew: float = 0.0  # degrees counter-clockwise it was straightened by
+    stamps: list[Stamp] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    seconds: float = 0.0
+    blank: bool = False
+
+
+@dataclass
+class OcrResult:
+    """The recognised pages of one document, in page order."""
+
+    pages: list[PageResult]
+
+    @property
+    def paragraphs(self) -> list[Paragraph]:
+        out = [p for page in self.pages for p in page.paragraphs]
+        levels = dense_levels([_rank(p) for p in out])
+        for i, (p, level) in enumerate(zip(out, levels, strict=True)):
+            p.index = i
+            p.level = level
+        return out
+
+    @property
+    def confidence(self) -> dict[int, float]:
+        return {p.number: p.confidence for p in self.pages if p.confidence is not None}
+
+    @property
+    def stamps(self) -> list[Stamp]:
+        return [s for page in self.pages for s in page.stamps]
+
+    @property
+    def warnings(self) -> list[str]:
+        return [w for page in self.pages for w in page.warnings]
+
+    def apply_to(self, document: Document) -> None:
+        """Record on ``document`` which pages were recognised, how well, and the stamps found."""
+        document.ocr_pages = sorted({*document.ocr_pages, *(p.number for p in self.pages)})
+        document.ocr_confidence.update(self.confidence)
+        document.stamps.extend(self.stamps)
+        document.warnings.extend(self.warnings)
+
+
+# --- public entry points -----------------------------------------------------
+
+
+def ocr_image(path: str | Path, settings: OcrSettings | None = None) -> Document:
+    """Recognise an image file (every page of a multi-page TIFF) into a Document."""
+    settings = settings or OcrSettings.from_env()
+    path = Path(path)
+    info, frames = open_image_pages(path, max_pixels=settings.max_pixels, max_pages=settings.max_pages)
+    if info.dpi:
+        settings = replace(settings, dpi=info.dpi)
+    deadline = Deadline.start(path.name, settings.time_limit)
+    numbered = ((i + 1, frame) for i, frame in enumerate(frames))
+    result = OcrResult(_run_pages(numbered, settings, deadline))
+    document = Document(
+        name=path.name,
+        format="image",
+        paragraphs=result.paragraphs,
+        pages=info.frames,
+        size=path.stat().st_size,
+    )
+    result.apply_to(document)
+    return document
+
+
+def ocr_pdf_pages(
+    path: str | Path, page_numbers: Iterable[int], settings: OcrSettings | None = None
+) -> list[Paragraph]:
+    """Paragraphs of the given (1-based) PDF pages, recognised from their images.
+
+    For the page confidences, stamps and warnings as well, call :func:`ocr_pdf`
+    and :meth:`OcrResult.apply_to`.
+    """
+    return ocr_pdf(path, page_numbers, settings).paragraphs
+
+
+def ocr_pdf(
+    path: str | Path, page_numbers: Iterable[int] | None = None, settings: OcrSettings | None = None
+) -> OcrResult:
+    """Recognise PDF pages (all when ``page_numbers`` is None) rendered by pdftoppm."""
+    settings = settings or OcrSettings.from_env()
+    path = Path(path)
+    sizes = pdf_page_sizes(path)
+    wanted = sorted(set(page_numbers)) if page_numbers is not None else list(range(1, len(sizes) + 1))
+    bad = [n for n in wanted if not 1 <= n <= len(sizes)]
+    if bad:
+        raise ValueError(f"{path.name}: no page {bad[0]} (the PDF has {len(sizes)} pages)")
+    _check_page_count(path.name, len(wanted), settings)
+    deadline = Deadline.start(path.name, settings.time_limit)
+
+    def render(number: int) -> np.ndarray:
+        return render_pdf_page(path, number, sizes[number - 1], settings.dpi, settings.max_pixels, deadline)
+
+    return OcrResult(_run_pages(((n, render) for n in wanted), settings, deadline))
+
+
+def is_low_confidence(document: Document, paragraph_index: int, threshold: float | None = None) -> bool:
+    """Whether the paragraph stands on a badly recognised scanned page."""
+    paragraph = next((p for p in document.paragraphs if p.index == paragraph_index), None)
+    if paragraph is None:
+        return False
+    confidence = paragraph.confidence
+    if confidence is None and paragraph.page is not None:
+        confidence = document.ocr_confidence.get(paragraph.page)
+    if confidence is None:
+        return False
+    limit = OcrSettings.from_env().low_confidence if threshold is None else threshold
+    return confidence < limit
+
+
+# --- pages -------------------------------------------------------------------
+
+
+def _run_pages(pages: Iterator, settings: OcrSettings, deadline: Deadline) -> list[PageResult]:
+    """Recognise pages, ``settings.workers()`` at a time; ``pages`` yields (number, image or renderer)."""
+    check_installed(deadline.name, settings.languages)
+    workers = settings.workers()
+
+    def one(item) -> PageResult:
+        number, source = item
+        image = source(number) if callable(source) else source
+        return ocr_page(image, number, settings, deadline=deadline)
+
+    if workers == 1:
+        return [one(item) for item in pages]
+    results: list[PageResult] = []
+    # Threads suffice: the work happens in tesseract processes and in NumPy/OpenCV,
+    # which release the GIL. At most two pages per worker wait in memory (~26 MB each).
+    with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="qogam-ocr") as pool:
+        pending = []
+        for item in pages:
+            if len(pending) >= 2 * workers:
+                results.append(pending.pop(0).result())
+            pending.append(pool.submit(one, item))
+        results.extend(f.result() for f in pending)
+    return results
+
+
+def ocr_page(
+    page: np.ndarray, number: int = 1, settings: OcrSettings | None = None, *, deadline: Deadline | None = None
+) -> PageResult:
+    """Straighten, recognise and look for stamps on one page image (grey or BGR)."""
+    settings = settings or OcrSettings.from_env()
+    deadline = deadline or Deadline.start("<page>", settings.time_limit)
+    started = time.monotonic()
+    gray, _ = text_gray(page)
+    layout = analyse_layout(gray, settings.max_skew)
+    if layout.ink_share < 0.002:
+        return PageResult(number, [], None, "other", blank=True, seconds=time.monotonic() - started)
+    turns = 0
+    if layout.sideways:
+        osd = detect_orientation(rotate_quarters(gray, 3), settings.dpi, deadline)
+        turns = 3 if osd is None else (3 + osd // 90) % 4
+    upright = rotate_small(rotate_quarters(gray, turns), layout.skew)
+    recognised = _recognise(upright, number, settings, deadline)
+    if recognised.confidence < settings.reorient_below:
+        # An upside-down page reads as nonsense with low confidence; OSD says which way is up.
+        osd = detect_orientation(upright, settings.dpi, deadline)
+        if osd:
+            second = _recognise(rotate_quarters(upright, osd // 90), number, settings, deadline)
+            if second.confidence > recognised.confidence:
+                turns = (turns + osd // 90) % 4
+                recognised = second
+    result = PageResult(
+        number=number,
+        paragraphs=recognised.paragraphs,
+        confidence=round(recognised.confidence, 1) if recognised.words else None,
+        language=_page_language(recognised.paragraphs),
+        rotation=turns * 90,
+        skew=layout.skew,
+    )
+    if not recognised.words:
+        result.warnings.append(f"page {number}: no text could be recognised on the scanned page")
+    elif recognised.confidence < settings.low_confidence:
+        result.warnings.append(
+            f"page {number}: badly recognised (confidence {recognised.confidence:.0f} of 100); "
+            "findings on this page may be wrong"
+        )
+    if settings.stamps:
+        from .stamps import detect_stamps
+
+        colour = rotate_small(rotate_quarters(page, turns), layout.skew)
+        result.stamps = detect_stamps(colour, number, settings=settings, deadline=deadline)
+    result.seconds = round(time.monotonic() - started, 3)
+    return result
+
+
+@dataclass
+class _Recognised:
+    paragraphs: list[Paragraph]
+    confidence: float  # 0 when nothing was read
+    words: int
+
+
+def _recognise(gray: np.ndarray, number: int, settings: OcrSettings, deadline: Deadline) -> _Recognised:
+    words = [w for w in read_words(gray, settings.languages, settings.dpi, deadline) if w.text.strip() and w.conf >= 0]
+    total = sum(len(w.text) for w in words)
+    confidence = sum(w.conf * len(w.text) for w in words) / total if total else 0.0
+    return _Recognised(_paragraphs(words, number, confidence), confidence, len(words))
+
+
+def _check_page_count(name: str, count: int, settings: OcrSettings) -> None:
+    if count > settings.max_pages:
+        raise DocumentError(
+            name,
+            f"{count} pages would need OCR, more than the limit of {settings.max_pages} for one charter",
+            "Split the file into separate documents, or raise the limit (QOGAM_OCR_MAX_PAGES).",
+            "document.too-many-pages",
+        )
+
+
+# --- words to paragraphs -----------------------------------------------------
+
+_SENTENCE_END = (".", ";", ":", "!", "?", "»")
+
+
+def _paragraphs(words: list[Word], page: int, confidence: float) -> list[Paragraph]:
+    """Tesseract's paragraphs, mended: split where a line starts a numbered clause after a
+    finished sentence; joined where a paragraph breaks off mid-sentence and the next
+    line follows at the usual line spacing.
+    """
+    lines: dict[tuple[int, int, int], list[Word]] = {}
+    for w in words:
+        lines.setdefault((w.block, w.par, w.line), []).append(w)
+    groups: list[list[str]] = []
+    last_par = None
+    last_bottom = 0
+    for (block, par, _), line_words in lines.items():
+        text = " ".join(w.text for w in line_words).strip()
+        if not text:
+            continue
+        top = min(w.top for w in line_words)
+        height = max(w.top + w.height for w in line_words) - top
+        number = find_number(text)
+        if not groups:
+            groups.append([text])
+        elif (block, par) != last_par:
+            previous = _join_lines(groups[-1])
+            unfinished = not previous.endswith(_SENTENCE_END) and heading_rank(previous, find_number(previous)) is None
+            close = 0 <= top - last_bottom <= 0.8 * height
+            if unfinished and close and number is None:
+                groups[-1].append(text)
+            else:
+                groups.append([text])
+        elif number is not None and groups[-1][-1].endswith(_SENTENCE_END):
+            groups.append([text])
+        elif _caps_line(text) or _caps_line(groups[-1][-1]):
+            groups.append([text])  # УСТАВ / ЖАРҒЫСЫ / section titles stand alone
+        else:
+            groups[-1].append(text)
+        last_par = (block, par)
+        last_bottom = top + height
+    out = []
+    for group in groups:
+        text = _join_lines(group)
+        number = find_number(text)
+        out.append(
+            Paragraph(
+                index=len(out),
+                text=text,
+                number=number.text if number else None,
+                page=page,
+                language=detect_language(text),
+                style="ocr",
+                confidence=round(confidence, 1),
+            )
+        )
+    return out
+
+
+def _caps_line(text: str) -> bool:
+    return len(text) <= 60 and is_all_caps(text)
+
+
+_HYPHENATED = re.compile(r"[^\W\d_][-¬­]$")
+
+
+def _join_lines(lines: list[str]) -> str:
+    """One paragraph from its lines, words broken at a line end joined again."""
+    text = lines[0]
+    for line in lines[1:]:
+        if _HYPHENATED.search(text):
+            # об-|щество → общество, but Бухар-|Жырау keeps its hyphen.
+            text = text[:-1] + ("" if line[:1].islower() else "-") + line
+        else:
+            text = f"{text} {line}"
+    return text
+
+
+def _rank(p: Paragraph) -> float | None:
+    number = find_number(p.text)
+    return heading_rank(p.text, number)
+
+
+def _page_language(paragraphs: list[Paragraph]) -> str:
+    totals: dict[str, int] = {}
+    for p in paragraphs:
+        totals[p.language] = totals.get(p.language, 0) + len(p.text)
+    return max(totals, key=totals.get) if totals else "other"

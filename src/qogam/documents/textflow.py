@@ -1,0 +1,131 @@
+"""Lines → paragraphs for text without paragraph marks (TXT, PDF text layers, antiword).
+
+A line starts a new paragraph after a blank line, at a clause number («1.2.»,
+«Статья 3»), at a bullet, around an all-caps heading, and after a line that ends
+a sentence and is short (the last line of a paragraph). A line that starts in
+lower case continues the previous one; a word hyphenated across lines is glued.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .clauses import find_number, is_all_caps
+
+_BULLET = re.compile(r"^[-–—•·▪●○◦*]\s+")
+_TERMINAL = (".", ";", ":", "!", "?", "…")
+_HYPHENS = ("-", "\u00ad", "\x02")
+_SPACES = re.compile(r"[ \t\u00a0\u2007\u202f]+")
+# Zero-width characters and stray byte-order marks: invisible, but they defeat strip().
+_INVISIBLE = dict.fromkeys(map(ord, "\ufeff\u200b\u200c\u200d\u2060\x00"))
+
+
+@dataclass
+class Line:
+    """A line of text; the geometry is known for PDF lines (points, y grows upwards)."""
+
+    text: str
+    page: int | None = None
+    left: float | None = None
+    right: float | None = None
+    top: float | None = None
+    bottom: float | None = None
+    column: int | None = None
+    blank_before: bool = False  # a blank line (or a clear vertical gap) precedes it
+    short: bool = False  # ends well before the right margin
+
+
+@dataclass
+class Block:
+    """A rebuilt paragraph: its text and where it starts."""
+
+    text: str
+    page: int | None
+    column: int | None
+
+
+def clean(text: str) -> str:
+    """One line of text with spaces collapsed and invisible characters removed."""
+    return _SPACES.sub(" ", text.translate(_INVISIBLE)).strip()
+
+
+def starts_paragraph(line: str) -> bool:
+    """A line that always begins a paragraph: a clause number or a bullet."""
+    return find_number(line) is not None or _BULLET.match(line) is not None
+
+
+def _starts_lower(text: str) -> bool:
+    first = next((ch for ch in text if ch.isalpha() or ch.isdigit()), "")
+    return first.isalpha() and first.islower()
+
+
+def glue(previous: str, line: str) -> str:
+    """Join a wrapped line to its paragraph, undoing a hyphenation at the break."""
+    if previous.endswith(_HYPHENS) and len(previous) > 1 and previous[-2].isalpha() and _starts_lower(line):
+        return previous[:-1] + line
+    previous = previous.rstrip("\x02\u00ad")
+    return f"{previous} {line}"
+
+
+def rebuild(lines: list[Line], *, wrapped: bool = True) -> list[Block]:
+    """Paragraphs from lines. ``wrapped`` False: each line is a paragraph already."""
+    blocks: list[Block] = []
+    previous: Line | None = None
+    for line in lines:
+        text = clean(line.text)
+        if not text:
+            continue
+        if previous is None or _breaks(previous, line, text, wrapped) or line.column != previous.column:
+            blocks.append(Block(text, line.page, line.column))
+        else:
+            blocks[-1].text = glue(blocks[-1].text, text)
+        previous = Line(**{**line.__dict__, "text": text})
+    for block in blocks:
+        block.text = block.text.replace("\x02", "").replace("\u00ad", "")
+    return [b for b in blocks if b.text]
+
+
+def _breaks(previous: Line, line: Line, text: str, wrapped: bool) -> bool:
+    if not wrapped or line.blank_before:
+        return True
+    if starts_paragraph(text):
+        return True
+    prev_text = previous.text
+    if _starts_lower(text) and not prev_text.endswith((".", "!", "?")):
+        return False
+    if is_all_caps(text) != is_all_caps(prev_text):
+        return True
+    return bool(previous.short and (prev_text.endswith(_TERMINAL) or not _starts_lower(text)))
+
+
+def looks_wrapped(lines: list[str]) -> bool:
+    """Is plain text hard-wrapped (paragraphs broken into lines) rather than one line each?"""
+    transitions = continued = 0
+    for prev, line in zip(lines, lines[1:], strict=False):
+        prev, line = prev.strip(), line.strip()
+        if not prev or not line:
+            continue
+        transitions += 1
+        if _starts_lower(line) and not starts_paragraph(line):
+            continued += 1
+    return transitions > 0 and continued / transitions >= 0.15
+
+
+def mark_short_lines(lines: list[Line]) -> None:
+    """Flag lines after which the next line's first word would still have fitted.
+
+    Hard-wrapped text breaks a line only when the next word does not fit, so such a
+    line ends its paragraph. The wrap width is the longest usual line length.
+    """
+    lengths = sorted(len(clean(line.text)) for line in lines if line.text.strip())
+    if not lengths:
+        return
+    width = lengths[int(len(lengths) * 0.95)] if len(lengths) > 1 else lengths[0]
+    for line, following in zip(lines, lines[1:] + [None], strict=True):
+        length = len(clean(line.text))
+        if following is None:
+            line.short = length < 0.8 * width
+            continue
+        first_word = clean(following.text).split(" ", 1)[0]
+        line.short = length + 1 + len(first_word) <= width
