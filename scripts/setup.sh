@@ -18,7 +18,7 @@ if [ "${QOGAM_SETUP_BROWSER:-1}" = 1 ]; then
   command -v chromium >/dev/null || need_apt+=(chromium)
 fi
 if [ "${QOGAM_SETUP_POSTGRES:-0}" = 1 ]; then
-  command -v pg_ctlcluster >/dev/null || need_apt+=(postgresql)
+  [ -x /usr/lib/postgresql/15/bin/postgres ] || need_apt+=(postgresql)
 fi
 fc-list 2>/dev/null | grep -qi dejavu || need_apt+=(fonts-dejavu-core)
 

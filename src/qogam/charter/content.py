@@ -14,8 +14,8 @@ from .text import norm, sentences
 
 _NUMBER_WORD = r"(\d+|один|одного|два|двух|три|трех|четыре|четырех|пять|пяти|шесть|шести|семь|десять)"
 _TERM = re.compile(
-    rf"(срок\w*\s+(\S+\s+){{0,4}}(на\s+|в\s+|составля\w*\s+|—\s*|-\s*|–\s*)?{_NUMBER_WORD}\b[^.;]{{0,25}}?\s*(год\w*|лет)"
-    rf"|\bна\s+(период\s+(в\s+)?|срок\s+)?{_NUMBER_WORD}\s*(\(\w+\)\s*)?(год\w*|лет)\b"
+    rf"(срок\w*\s+(\S+\s+){{0,4}}(на\s+|в\s+|до\s+|составля\w*\s+|—\s*|-\s*|–\s*)?{_NUMBER_WORD}\b[^.;]{{0,25}}?\s*(год\w*|лет)"
+    rf"|\b(на|до)\s+(период\s+(в\s+)?|срок\s+)?{_NUMBER_WORD}\s*(\(\w+\)\s*)?(год\w*|лет)\b"
     rf"|{_NUMBER_WORD}\s*(\(\w+\)\s*)?(год\w*|лет)\w*\s+(\S+\s+){{0,3}}(срок|мерзiм|мерзім)"
     r"|(бессрочн|без\s+ограничения\s+срока|пожизненн)"
     r"|(\d+|бiр|бір|екi|екі|үш|төрт|бес)\s*(\(\w+\)\s*)?жыл\w*\s*(мерзiм|мерзім))",
@@ -135,8 +135,9 @@ def bodies(charter: Charter, paragraphs: list[Paragraph], governance: list[int])
 def _assign_terms(found: dict[str, Body], blocks: dict, paragraphs: list[Paragraph], governance: list[int]) -> None:
     """Give each body the term of office stated for it.
 
-    In a sentence that names bodies, a term belongs to the body named last before it
-    («Правление избирается сроком на 3 года»); in a sentence that names none, to the body
+    In a sentence that names bodies, a term belongs to the body it is about: the subject of a
+    passive verb («Правление избирается Конференцией сроком на 3 года») or the object of an
+    active one («Конференция избирает Правление сроком на 3 года»); in a sentence that names none, to the body
     whose block it stands in. «Срок полномочий всех выборных органов — 5 лет» covers all.
     """
     general = None
@@ -149,10 +150,13 @@ def _assign_terms(found: dict[str, Body], blocks: dict, paragraphs: list[Paragra
                 general = general or (m.group(0), p.index)
                 continue
             mentions = sorted(
-                (pos, key) for key in found for pos in _positions(sentence, key) if pos < m.start()
+                (pos, -len(key), key) for key in found for pos in _positions(sentence, key) if pos < m.start()
             )
+            active = _ACTIVE_VERB.search(sentence, 0, m.start())
+            after_verb = [x for x in mentions if active and x[0] > active.start()]
             if mentions:
-                owner = mentions[-1][1]
+                # «Правление избирается … сроком» — the subject; «Съезд избирает Правление сроком» — the object.
+                owner = (after_verb or mentions)[0][2]
             elif not any(_positions(sentence, key) for key in found):
                 owner = next(
                     (k for k, (start, stop) in blocks.items() if p.index in governance and start <= p.index < (stop or 10**9)),
@@ -166,6 +170,9 @@ def _assign_terms(found: dict[str, Body], blocks: dict, paragraphs: list[Paragra
     for body in found.values():
         if body.term_text is None and general:
             body.term_text, body.term_paragraph = general
+
+
+_ACTIVE_VERB = re.compile(r"\b(избирает|избирают|назначает|назначают|формирует|образует|утверждает)\b")
 
 
 def _positions(sentence: str, key: str) -> list[int]:

@@ -11,7 +11,7 @@ from .model import Charter, Clause, Territory
 from .sections import is_heading
 from .text import norm
 
-_STATUS_CONTEXT = re.compile(r"(статус\w*|является|мәртебе\w*|объединение\s+имеет)")
+_STATUS_CONTEXT = re.compile(r"(статус\w*|является|мәртебе\w*|объединение\s+имеет|действует\s+как|в\s+качестве)")
 
 
 def declared_status(paragraphs: list[Paragraph]) -> tuple[str | None, int | None]:
@@ -26,7 +26,7 @@ def declared_status(paragraphs: list[Paragraph]) -> tuple[str | None, int | None
             for m in pat.finditer(text):
                 window = text[max(0, m.start() - 60) : m.end() + 60]
                 # «местного исполнительного органа», «местных сообществ» are not a status.
-                if re.search(r"(статус|является|мәртебе|объединени|бiрлестi|бірлесті)", window) and not re.search(
+                if re.search(r"(статус|является|мәртебе|объединени|бiрлестi|бірлесті|действует\s+как)", window) and not re.search(
                     r"(исполнительн|сообществ|самоуправлен|бюджет|органов\s+власти)", text[m.end() : m.end() + 30]
                 ):
                     return status, p.index

@@ -48,6 +48,8 @@ def _resolve_region(value: str | None) -> str | None:
     found = geo.analyse(value)
     if len(found.regions) == 1:
         return found.regions[0]
+    if value.isdigit() and geo.region_of(value):
+        return geo.region_of(value)
     raise SystemExit(f"qogam check: --region {value!r}: не удалось однозначно определить регион; укажите KATO-код (например 310000000)")
 
 
@@ -63,6 +65,15 @@ def run(args: argparse.Namespace) -> int:
         print("qogam check: укажите файл устава или --sample / give a charter file or --sample", file=sys.stderr)
         return 2
     region = _resolve_region(args.region)
+    if args.sphere:
+        from qogam.activities import UnknownCodeError
+        from qogam.activities.taxonomy import check_sphere
+
+        try:
+            check_sphere(args.sphere)
+        except UnknownCodeError as exc:
+            print(f"qogam check: --sphere: {exc}", file=sys.stderr)
+            return 2
     color = args.color == "always" or (args.color == "auto" and sys.stdout.isatty() and not args.output)
     many = len(files) > 1
     outputs: list[str] = []

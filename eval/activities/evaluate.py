@@ -1,0 +1,214 @@
+"""Measure the activity classifier on the labelled set and print the figures.
+
+    .venv/bin/python eval/activities/evaluate.py                 # held-out and dev figures, speed
+    .venv/bin/python eval/activities/evaluate.py --split dev --errors   # what to tune on
+    .venv/bin/python eval/activities/evaluate.py --json          # the same as one JSON object
+
+Figures (definitions as in UK-CAT's evaluation, multi-label):
+* primary accuracy: predicted primary group == the first group of the human label (a text
+  the humans left unlabelled counts as right when the classifier returns null);
+* human labels found: sum |predicted ∩ human| / sum |human| over texts;
+* wrong labels: sum |predicted − human| / sum |predicted|;
+* per group: precision and recall over the texts;
+* speed: statements per second on one core after loading, on a first pass over the labelled
+  texts (words not yet in the lemma cache) and on later passes (cache warm); load time is
+  measured in a fresh interpreter, from start to the first classified text.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import subprocess
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+LABELLED = HERE / "labelled.csv"
+TARGETS = {"primary_accuracy": 0.85, "labels_found": 0.85, "wrong_labels": 0.05}
+
+
+def read_labelled(path: Path = LABELLED) -> list[dict]:
+    rows = []
+    with path.open(encoding="utf-8", newline="") as handle:
+        for row in csv.DictReader(handle):
+            groups = [g for g in row["groups"].replace(";", " ").split() if g]
+            rows.append({**row, "gold": groups})
+    return rows
+
+
+def score(rows: list[dict], predictions: list) -> dict:
+    primary_right = lenient_right = 0
+    found = gold_total = wrong = predicted_total = 0
+    per_group: dict[str, Counter] = {}
+    by_language: dict[str, Counter] = {}
+    for row, prediction in zip(rows, predictions, strict=True):
+        gold = set(row["gold"])
+        predicted = set(prediction.group_codes)
+        gold_primary = row["gold"][0] if row["gold"] else None
+        right = prediction.primary_group == gold_primary
+        primary_right += right
+        lenient_right += right or (prediction.primary_group in gold)
+        found += len(predicted & gold)
+        gold_total += len(gold)
+        wrong += len(predicted - gold)
+        predicted_total += len(predicted)
+        language = by_language.setdefault(row["language"], Counter())
+        language["n"] += 1
+        language["primary_right"] += right
+        language["found"] += len(predicted & gold)
+        language["gold"] += len(gold)
+        language["wrong"] += len(predicted - gold)
+        language["predicted"] += len(predicted)
+        for group in gold | predicted:
+            counts = per_group.setdefault(group, Counter())
+            counts["tp"] += group in gold and group in predicted
+            counts["fp"] += group in predicted and group not in gold
+            counts["fn"] += group in gold and group not in predicted
+    n = len(rows)
+    return {
+        "texts": n,
+        "primary_accuracy": round(primary_right / n, 3) if n else None,
+        "primary_in_human_labels": round(lenient_right / n, 3) if n else None,
+        "labels_found": round(found / gold_total, 3) if gold_total else None,
+        "wrong_labels": round(wrong / predicted_total, 3) if predicted_total else None,
+        "by_language": {
+            lang: {
+                "texts": c["n"],
+                "primary_accuracy": round(c["primary_right"] / c["n"], 3),
+                "labels_found": round(c["found"] / c["gold"], 3) if c["gold"] else None,
+                "wrong_labels": round(c["wrong"] / c["predicted"], 3) if c["predicted"] else None,
+            }
+            for lang, c in sorted(by_language.items())
+        },
+        "per_group": {
+            group: {
+                "precision": round(c["tp"] / (c["tp"] + c["fp"]), 3) if c["tp"] + c["fp"] else None,
+                "recall": round(c["tp"] / (c["tp"] + c["fn"]), 3) if c["tp"] + c["fn"] else None,
+                "support": c["tp"] + c["fn"],
+            }
+            for group, c in sorted(per_group.items(), key=lambda item: int(item[0]))
+        },
+    }
+
+
+def measure_load_time() -> float:
+    """Seconds from a fresh interpreter's start to the first classified text."""
+    code = (
+        "import time; t = time.perf_counter();"
+        "from qogam.activities import classify;"
+        "classify('Оказание социальной помощи детям-сиротам');"
+        "print(time.perf_counter() - t)"
+    )
+    output = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    return round(float(output.stdout.strip()), 3)
+
+
+def measure_speed(texts: list[str], passes: int = 5) -> dict:
+    from qogam.activities import classify
+    from qogam.activities.classifier import warm_up
+
+    warm_up()
+    start = time.perf_counter()
+    for text in texts:
+        classify(text)
+    first = time.perf_counter() - start
+    start = time.perf_counter()
+    for _ in range(passes):
+        for text in texts:
+            classify(text)
+    warm = time.perf_counter() - start
+    return {
+        "statements": len(texts),
+        "first_pass_per_second": round(len(texts) / first),
+        "warm_per_second": round(len(texts) * passes / warm),
+    }
+
+
+def print_report(name: str, figures: dict) -> None:
+    print(f"\n== {name}: {figures['texts']} texts ==")
+    for key in ("primary_accuracy", "labels_found", "wrong_labels"):
+        target = TARGETS[key]
+        value = figures[key]
+        ok = value is not None and (value <= target if key == "wrong_labels" else value >= target)
+        print(
+            f"  {key:<24} {value}   (target {'≤' if key == 'wrong_labels' else '≥'} {target}: {'met' if ok else 'NOT met'})"
+        )
+    print(f"  {'primary_in_human_labels':<24} {figures['primary_in_human_labels']}")
+    print("  by language:")
+    for lang, f in figures["by_language"].items():
+        print(f"    {lang}: {f}")
+    print("  per group (precision / recall / support):")
+    for group, f in figures["per_group"].items():
+        print(f"    {group:>3}: {f['precision']} / {f['recall']} / {f['support']}")
+
+
+def print_errors(rows: list[dict], predictions: list) -> None:
+    print("\n== disagreements ==")
+    for row, prediction in zip(rows, predictions, strict=True):
+        gold = row["gold"]
+        primary = gold[0] if gold else None
+        if prediction.primary_group != primary or set(prediction.group_codes) != set(gold):
+            evidence = ", ".join(
+                f"{e.category}:{e.text}"
+                for e in prediction.evidence
+                if not e.category.startswith("sphere")
+            )
+            print(
+                f"[{row['id']}] {row['language']} human={';'.join(gold) or '-'} rules={';'.join(prediction.group_codes) or '-'}"
+                f" primary {prediction.primary_group}  | {row['text'][:110]}\n      {evidence}"
+            )
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument(
+        "--split",
+        choices=["dev", "heldout", "all"],
+        help="only this part (default: held-out and dev)",
+    )
+    parser.add_argument(
+        "--errors", action="store_true", help="list the texts where rules and humans disagree"
+    )
+    parser.add_argument("--json", action="store_true", help="print one JSON object instead of text")
+    parser.add_argument(
+        "--no-speed", action="store_true", help="skip the speed and load-time measurement"
+    )
+    args = parser.parse_args(argv)
+
+    from qogam.activities import classify
+
+    rows = read_labelled()
+    splits = [args.split] if args.split else ["heldout", "dev"]
+    result: dict = {
+        "labelled_set": str(LABELLED.relative_to(HERE.parent.parent)),
+        "targets": TARGETS,
+    }
+    for split in splits:
+        part = rows if split == "all" else [r for r in rows if r["split"] == split]
+        predictions = [classify(r["text"]) for r in part]
+        result[split] = score(part, predictions)
+        if not args.json:
+            print_report(split, result[split])
+            if args.errors:
+                print_errors(part, predictions)
+    if not args.no_speed:
+        result["load_seconds"] = measure_load_time()
+        result["speed"] = measure_speed([r["text"] for r in rows])
+        if not args.json:
+            print(f"\nload time (fresh interpreter to first result): {result['load_seconds']} s")
+            print(f"speed: {result['speed']}")
+    if args.json:
+        print(json.dumps(result, ensure_ascii=False, indent=2))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,244 @@
+"""The rule classifier: text -> ICNPO groups and subgroups, spheres, and the evidence.
+
+Scoring (every number traces back to evidence):
+
+* each counted pattern hit adds the pattern's weight to its subgroup (patterns.py says which
+  hits count), except that overlapping hits of one group, and hits of one subgroup that
+  follow each other directly («научные исследования», «lonely elderly»), count once, with the
+  largest weight among them;
+  a subgroup's *raw score* is that sum, a group's raw score the sum over its subgroups;
+* a group is labelled when its raw score is at least ``MIN_GROUP_SCORE`` and at least
+  ``MIN_SHARE_OF_TOP`` of the best group's; weak cues (weight 0.5) alone need a second cue;
+* reported scores are shares: a group's raw score over the sum of the labelled groups' raw
+  scores (so they add up to 1); likewise for the subgroups of the labelled groups;
+* ``primary_group`` is the labelled group with the highest raw score; ties go to the group
+  whose first evidence comes earlier in the text, then to the lower ICNPO number;
+* spheres: those implied by each subgroup scoring at least ``MIN_GROUP_SCORE``
+  (crosswalk.yaml) plus those whose own sphere patterns score at least as much, in the
+  law's order.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from .data import load
+from .lemmas import analyse
+from .patterns import Hit, PatternSet
+from .taxonomy import group_of, icnpo_order, sphere_codes, spheres_of_subgroup
+
+# Weights in patterns.yaml: 1 an activity, 0.9 a target group or a qualifier such as
+# "international" (enough to label, but an activity of equal count wins), 0.5 a hint.
+MIN_GROUP_SCORE = 0.9
+MIN_SHARE_OF_TOP = 0.0  # a setting; 0 switches the relative threshold off
+# Larger texts are refused rather than processed for a minute or more: 10 million characters
+# are about 17 MB of Cyrillic; a 5 MB text takes about 10 s on one core.
+MAX_TEXT_CHARS = 10_000_000
+SPHERE_PREFIX = "sphere:"
+
+
+class TextTooLargeError(ValueError):
+    """The text is over ``MAX_TEXT_CHARS``: split it (per goal or per paragraph) first."""
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """One span of the original text that triggered a category ("4 100", "sphere:8", "vague")."""
+
+    category: str
+    pattern: str
+    text: str
+    start: int
+    end: int
+
+    def to_dict(self) -> dict:
+        return {
+            "category": self.category,
+            "pattern": self.pattern,
+            "text": self.text,
+            "start": self.start,
+            "end": self.end,
+        }
+
+
+@dataclass(frozen=True)
+class Score:
+    code: str
+    score: float
+
+    def to_dict(self) -> dict:
+        return {"code": self.code, "score": self.score}
+
+
+@dataclass
+class Classification:
+    primary_group: str | None
+    groups: list[Score]
+    subgroups: list[Score]
+    spheres: list[str]
+    evidence: list[Evidence]
+    method: str = "rules"
+    # Not part of the JSON: the detected language ("" for no words, "other" for unsupported)
+    # and the raw group scores the shares come from.
+    language: str = ""
+    raw_scores: dict[str, float] = field(default_factory=dict, repr=False)
+
+    @property
+    def group_codes(self) -> list[str]:
+        return [s.code for s in self.groups]
+
+    @property
+    def subgroup_codes(self) -> list[str]:
+        return [s.code for s in self.subgroups]
+
+    def to_dict(self) -> dict:
+        return {
+            "primary_group": self.primary_group,
+            "groups": [s.to_dict() for s in self.groups],
+            "subgroups": [s.to_dict() for s in self.subgroups],
+            "spheres": list(self.spheres),
+            "evidence": [e.to_dict() for e in self.evidence],
+            "method": self.method,
+        }
+
+
+@lru_cache(maxsize=1)
+def _pattern_sets() -> tuple[PatternSet, PatternSet]:
+    data = load("patterns")
+    icnpo = PatternSet(data["categories"], "patterns.yaml categories")
+    spheres = PatternSet(
+        {SPHERE_PREFIX + code: spec for code, spec in data["spheres"].items()},
+        "patterns.yaml spheres",
+    )
+    return icnpo, spheres
+
+
+def warm_up() -> None:
+    """Load the data files, compile the patterns and load the morphology now, not on first use."""
+    _pattern_sets()
+    classify("Оказание помощи детям-сиротам. Балаларға көмек. Helping children.")
+
+
+def _evidence(text: str, hit: Hit) -> Evidence:
+    return Evidence(hit.category, hit.pattern.source, text[hit.start : hit.end], hit.start, hit.end)
+
+
+def _effective_weights(hits: list[Hit]) -> list[float]:
+    """Each hit's weight, with runs of overlapping or adjacent hits of one group counted once."""
+    effective = [0.0] * len(hits)
+    runs: dict[tuple[str, str], list[int]] = {}
+    for index, hit in enumerate(hits):
+        runs.setdefault((group_of(hit.category), hit.pattern.lang), []).append(index)
+    for indexes in runs.values():
+        indexes.sort(key=lambda i: (hits[i].lemma_start, -hits[i].lemma_end))
+        run_end, run_max, run_categories = -2, 0.0, set()
+        for i in indexes:
+            hit = hits[i]
+            overlapping = hit.lemma_start < run_end
+            # Adjacent hits merge only within a subgroup: «спортивные секции и творческие
+            # кружки» are two activities, «научные исследования» one.
+            adjacent = hit.lemma_start == run_end + 1 and hit.category in run_categories
+            if overlapping or adjacent:
+                effective[i] = max(0.0, hit.pattern.weight - run_max)
+                run_max = max(run_max, hit.pattern.weight)
+                run_end = max(run_end, hit.lemma_end)
+            else:
+                effective[i] = hit.pattern.weight
+                run_end, run_max, run_categories = hit.lemma_end, hit.pattern.weight, set()
+            run_categories.add(hit.category)
+    return effective
+
+
+def _without_nested(evidence: list[Evidence]) -> list[Evidence]:
+    """Sorted evidence, dropping a span that lies inside another span of the same category
+    («сиротам» inside «детям-сиротам», both found through the hyphenated word)."""
+    ordered = sorted(evidence, key=lambda e: (e.start, -e.end, e.category))
+    kept: list[Evidence] = []
+    widest_end: dict[str, int] = {}
+    for item in ordered:
+        if widest_end.get(item.category, -1) >= item.end:
+            continue
+        widest_end[item.category] = max(widest_end.get(item.category, -1), item.end)
+        kept.append(item)
+    return kept
+
+
+def _shares(raw: dict[str, float], order) -> list[Score]:
+    total = sum(raw.values())
+    return [Score(code, round(raw[code] / total, 3)) for code in sorted(raw, key=order)]
+
+
+def classify(text: str) -> Classification:
+    """Classify one text (a goal, an activity description or a whole charter)."""
+    if not isinstance(text, str):
+        raise TypeError(f"classify() takes a str, not {type(text).__name__}")
+    if len(text) > MAX_TEXT_CHARS:
+        raise TextTooLargeError(
+            f"the text has {len(text):,} characters, more than the {MAX_TEXT_CHARS:,} the classifier accepts; "
+            "classify it in parts (per goal or per paragraph)"
+        )
+    icnpo_set, sphere_set = _pattern_sets()
+    analysis = analyse(text)
+    hits = icnpo_set.match(analysis)
+
+    subgroup_raw: dict[str, float] = {}
+    first_seen: dict[str, int] = {}
+    for hit, weight in zip(hits, _effective_weights(hits), strict=True):
+        subgroup_raw[hit.category] = subgroup_raw.get(hit.category, 0.0) + weight
+        group = group_of(hit.category)
+        first_seen[group] = min(first_seen.get(group, hit.start), hit.start)
+    group_raw: dict[str, float] = {}
+    for code, raw in subgroup_raw.items():
+        group_raw[group_of(code)] = group_raw.get(group_of(code), 0.0) + raw
+
+    top = max(group_raw.values(), default=0.0)
+    labelled = {
+        code: raw
+        for code, raw in group_raw.items()
+        if raw >= MIN_GROUP_SCORE - 1e-9 and raw >= MIN_SHARE_OF_TOP * top
+    }
+    ranked = sorted(
+        labelled, key=lambda code: (-labelled[code], first_seen[code], icnpo_order(code))
+    )
+    primary = ranked[0] if ranked else None
+    listed_subgroups = {
+        code: raw for code, raw in subgroup_raw.items() if group_of(code) in labelled
+    }
+
+    spheres = set()
+    for code, raw in listed_subgroups.items():
+        if raw >= MIN_GROUP_SCORE - 1e-9:
+            spheres.update(spheres_of_subgroup(code))
+    sphere_hits = sphere_set.match(analysis)
+    sphere_raw: dict[str, float] = {}
+    for hit in sphere_hits:
+        sphere_raw[hit.category] = sphere_raw.get(hit.category, 0.0) + hit.pattern.weight
+    found_spheres = {code for code, raw in sphere_raw.items() if raw >= MIN_GROUP_SCORE - 1e-9}
+    spheres.update(code[len(SPHERE_PREFIX) :] for code in found_spheres)
+    law_order = sphere_codes()
+
+    evidence = [_evidence(text, h) for h in hits if h.category in listed_subgroups]
+    evidence += [_evidence(text, h) for h in sphere_hits if h.category in found_spheres]
+    evidence = _without_nested(evidence)
+
+    return Classification(
+        primary_group=primary,
+        groups=[Score(code, round(labelled[code] / sum(labelled.values()), 3)) for code in ranked],
+        subgroups=_shares(listed_subgroups, icnpo_order),
+        spheres=[code for code in law_order if code in spheres],
+        evidence=evidence,
+        language=analysis.language,
+        raw_scores=dict(group_raw),
+    )
+
+
+def classify_many(texts: Iterable[str]) -> list[Classification]:
+    """Classify each text; the lemma cache makes a batch much faster than the first text."""
+    return [classify(text) for text in texts]
+
+
+def spheres_for(classification: Classification) -> list[str]:
+    """The social-order spheres (Art. 5 item codes) the classified text falls under."""
+    return list(classification.spheres)

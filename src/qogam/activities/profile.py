@@ -1,0 +1,97 @@
+"""A charter's activity profile: its goals classified, grouped, and checked for spread.
+
+These are the functions the charter check (rules ``goals.universal``, ``goals.outside-sphere``)
+calls; the rules and their messages live in the rules catalogue, not here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from .classifier import Classification, classify
+from .taxonomy import check_sphere, group_names, icnpo_order, related_group_pairs
+
+# The law's own catch-all sphere ("иные социально значимые сферы"): no text can be judged
+# outside it, so every classified goal counts as inside.
+_OPEN_SPHERE = "p2-3"
+
+
+def _classified(goals: Sequence[str | Classification]) -> list[Classification]:
+    return [goal if isinstance(goal, Classification) else classify(goal) for goal in goals]
+
+
+def charter_profile(goals: Sequence[str | Classification]) -> list[dict]:
+    """Per ICNPO group met in the goals: which goals are behind it and how much.
+
+    ``goals`` are goal texts (or their classifications), in charter order. Each entry:
+    ``{"code": "4", "name": {"ru", "kk", "en"}, "goals": [0, 3], "primary_goals": [0],
+    "score": 0.41}`` — ``goals`` are the indexes of goals labelled with the group,
+    ``primary_goals`` those whose primary group it is, ``score`` the group's mean share over
+    the goals that got any group. Sorted by primary goals, then goals, then ICNPO order.
+    """
+    classified = _classified(goals)
+    labelled = [c for c in classified if c.groups]
+    entries: dict[str, dict] = {}
+    for index, classification in enumerate(classified):
+        for score in classification.groups:
+            entry = entries.setdefault(
+                score.code,
+                {
+                    "code": score.code,
+                    "name": group_names(score.code),
+                    "goals": [],
+                    "primary_goals": [],
+                    "score": 0.0,
+                },
+            )
+            entry["goals"].append(index)
+            entry["score"] += score.score
+            if classification.primary_group == score.code:
+                entry["primary_goals"].append(index)
+    for entry in entries.values():
+        entry["score"] = round(entry["score"] / len(labelled), 3)
+    return sorted(
+        entries.values(),
+        key=lambda e: (-len(e["primary_goals"]), -len(e["goals"]), icnpo_order(e["code"])),
+    )
+
+
+def universal_areas(profile: list[dict]) -> list[list[str]]:
+    """The distinct areas of work: groups that are some goal's primary group, with related
+    groups (crosswalk.yaml ``related_groups``) merged into one area."""
+    groups = [entry["code"] for entry in profile if entry["primary_goals"]]
+    parent = {group: group for group in groups}
+
+    def root(group: str) -> str:
+        while parent[group] != group:
+            group = parent[group]
+        return group
+
+    for first, second in related_group_pairs():
+        if first in parent and second in parent:
+            parent[root(second)] = root(first)
+    areas: dict[str, list[str]] = {}
+    for group in groups:
+        areas.setdefault(root(group), []).append(group)
+    return sorted(
+        (sorted(a, key=icnpo_order) for a in areas.values()), key=lambda a: icnpo_order(a[0])
+    )
+
+
+def is_universal(profile: list[dict], max_groups: int = 5) -> bool:
+    """Whether the goals spread over more than ``max_groups`` unrelated areas (goals.universal)."""
+    return len(universal_areas(profile)) > max_groups
+
+
+def goals_in_sphere(goals: Sequence[str | Classification], sphere: str) -> list[int]:
+    """Indexes of the goals that fall under a social-order sphere ("7", "13-1", "p2-2" …).
+
+    An empty list means the charter's goals do not cover the sphere (goals.outside-sphere).
+    Raises UnknownCodeError for a code that is not a sphere of the law. For "p2-3" (the law's
+    "other socially significant spheres") every goal with an ICNPO group counts.
+    """
+    check_sphere(sphere)
+    classified = _classified(goals)
+    if sphere == _OPEN_SPHERE:
+        return [i for i, c in enumerate(classified) if c.primary_group]
+    return [i for i, c in enumerate(classified) if sphere in c.spheres]

@@ -1,0 +1,55 @@
+"""The labelled set is well formed, and the evaluation computes what it says."""
+
+import importlib.util
+from collections import Counter
+from pathlib import Path
+from types import SimpleNamespace
+
+from qogam.activities import group_codes
+
+EVALUATE = Path(__file__).resolve().parents[2] / "eval" / "activities" / "evaluate.py"
+
+
+def load_evaluate():
+    spec = importlib.util.spec_from_file_location("activities_evaluate", EVALUATE)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_labelled_set_is_big_enough_and_well_formed():
+    rows = load_evaluate().read_labelled()
+    languages = Counter(row["language"] for row in rows)
+    assert len(rows) >= 400
+    assert languages["kk"] >= 60 and languages["en"] >= 60 and set(languages) == {"ru", "kk", "en"}
+    assert len({row["text"] for row in rows}) == len(rows), "duplicate texts"
+    assert {row["split"] for row in rows} == {"dev", "heldout"}
+    for lang in languages:
+        assert {row["split"] for row in rows if row["language"] == lang} == {"dev", "heldout"}
+    valid = set(group_codes())
+    for row in rows:
+        assert set(row["gold"]) <= valid, row
+        assert len(set(row["gold"])) == len(row["gold"]), row
+    covered = {group for row in rows for group in row["gold"]}
+    assert covered == valid
+
+
+def fake(primary, groups):
+    return SimpleNamespace(primary_group=primary, group_codes=groups)
+
+
+def test_score_definitions():
+    evaluate = load_evaluate()
+    rows = [
+        {"gold": ["4", "7"], "language": "ru"},
+        {"gold": ["1"], "language": "ru"},
+        {"gold": [], "language": "en"},
+    ]
+    predictions = [fake("7", ["7", "4"]), fake("1", ["1", "2"]), fake(None, [])]
+    figures = evaluate.score(rows, predictions)
+    assert figures["primary_accuracy"] == round(2 / 3, 3)  # "7" is not the human primary "4"
+    assert figures["primary_in_human_labels"] == 1.0
+    assert figures["labels_found"] == 1.0  # 3 of 3 human labels
+    assert figures["wrong_labels"] == 0.25  # "2" is 1 of 4 predicted labels
+    assert figures["per_group"]["2"] == {"precision": 0.0, "recall": None, "support": 0}
+    assert figures["by_language"]["en"]["primary_accuracy"] == 1.0
