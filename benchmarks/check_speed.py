@@ -41,7 +41,7 @@ def main() -> None:
     warm_start = time.perf_counter()
     check_file(files[0])
     print(f"first check (loads morphology, gazetteer, catalogue): {time.perf_counter() - warm_start:.2f} s\n")
-    print(f"| charter | KB | read, ms | check, ms | ratio |\n|---|---:|---:|---:|---:|")
+    print("| charter | KB | read, ms | check, ms | ratio |\n|---|---:|---:|---:|---:|")
     checks, ratios = [], []
     for path in files:
         read = median_seconds(lambda p=path: read_document(p), args.runs)

@@ -8,7 +8,6 @@ import lxml.html
 from lxml import etree
 
 from .errors import DocumentError
-
 from .model import Document
 from .txt_reader import decode, read_plain_text
 
