@@ -18,6 +18,8 @@ _TERM = re.compile(
     rf"|\b(на|до)\s+(период\s+(в\s+)?|срок\s+)?{_NUMBER_WORD}\s*(\(\w+\)\s*)?(год\w*|лет)\b"
     rf"|{_NUMBER_WORD}\s*(\(\w+\)\s*)?(год\w*|лет)\w*\s+(\S+\s+){{0,3}}(срок|мерзiм|мерзім)"
     r"|(бессрочн|без\s+ограничения\s+срока|пожизненн)"
+    r"|(определени\w*|установлени\w*)\s+(\S+\s+){0,3}срок\w*\s+(их\s+)?полномочи"
+    r"|срок\w*\s+(их\s+)?полномочи\w*\s+(\S+\s+){0,4}(определя|устанавлива)"
     r"|(\d+|бiр|бір|екi|екі|үш|төрт|бес)\s*(\(\w+\)\s*)?жыл\w*\s*(мерзiм|мерзім))",
     re.IGNORECASE,
 )
@@ -88,7 +90,17 @@ _BODY_STATEMENT = re.compile(
 )
 _BRANCH = re.compile(r"филиал|представительств|подразделени")
 # «Высшим органом является …» says the kind whatever the body is called.
-_STATEMENT_KIND = {"высши": "supreme", "высше": "supreme", "высшо": "supreme", "высш": "supreme", "контр": "control", "ревиз": "control"}
+_STATEMENT_KIND = {
+    "высши": "supreme", "высше": "supreme", "высшо": "supreme", "высш": "supreme",
+    "контр": "control", "ревиз": "control",
+    "испол": "executive", "колле": "executive", "едино": "executive",
+}
+_ADVISORY = re.compile(r"совещательн|консультативн|экспертн\w*\s+совет|попечител\w*\s+совет\w*\s+(\S+\s+){0,3}не\s+является")
+# «Дирекция во главе с Директором – исполнительный орган;» in a list of bodies.
+_LISTED_BODY = re.compile(
+    r"^(?P<name>[^–—:;,.()-]{3,60}?)\s*[–—-]\s*(?P<kind>высш\w*|исполнительн\w*|контрольн\w*|ревизионн\w*|коллегиальн\w*|единоличн\w*)"
+    r"(\s+\S+){0,2}\s+орган"
+)
 _NAMED_BODY = re.compile(
     r"^(?P<name>(попечительск\w*\s+совет|ревизионн\w*\s+комисси\w*|ревизор|правлени\w|председател\w+(\s+правления)?|"
     r"президент|исполнительн\w*\s+директор|директор|совет(\s+\w+)?|общ\w*\s+собрани\w*(\s+членов|\s+участников)?|"
@@ -114,9 +126,14 @@ def bodies(charter: Charter, paragraphs: list[Paragraph], governance: list[int])
         m = _NAMED_BODY.match(_strip_number(text))
         if m:
             names.append((m.group("name"), None))
+        m = _LISTED_BODY.match(_strip_number(text))
+        if m:
+            names.append((m.group("name").strip(), _STATEMENT_KIND.get(m.group("kind")[:5])))
         for name, stated_kind in names:
             if "«" in name or '"' in name:
                 continue  # a body of another organisation (the founder's), named with its quotes
+            if _body_kind(name) is None or _ADVISORY.search(text):
+                continue  # «контрольно-ревизионный орган» describes a body; an advisory council governs nothing
             kind = stated_kind or _body_kind(name)
             key = _key(name)
             if kind is None or key in found:
@@ -149,21 +166,21 @@ def _assign_terms(found: dict[str, Body], blocks: dict, paragraphs: list[Paragra
             if re.search(r"(всех|выборных)\s+(\S+\s+)?органов", sentence):
                 general = general or (m.group(0), p.index)
                 continue
-            mentions = sorted(
-                (pos, -len(key), key) for key in found for pos in _positions(sentence, key) if pos < m.start()
-            )
+            everywhere = sorted((pos, -len(key), key) for key in found for pos in _positions(sentence, key))
+            mentions = [x for x in everywhere if x[0] < m.start()]
             active = _ACTIVE_VERB.search(sentence, 0, m.start())
             after_verb = [x for x in mentions if active and x[0] > active.start()]
             if mentions:
                 # «Правление избирается … сроком» — the subject; «Съезд избирает Правление сроком» — the object.
                 owner = (after_verb or mentions)[0][2]
-            elif not any(_positions(sentence, key) for key in found):
+            elif everywhere:
+                # «определение срока полномочий Совета директоров» — the body named after the term.
+                owner = everywhere[0][2]
+            else:
                 owner = next(
                     (k for k, (start, stop) in blocks.items() if p.index in governance and start <= p.index < (stop or 10**9)),
                     None,
                 )
-            else:
-                owner = None
             body = found.get(owner) if owner else None
             if body is not None and body.term_text is None:
                 body.term_text, body.term_paragraph = m.group(0), p.index
@@ -192,11 +209,15 @@ _KEY_STOP = {"во", "в", "с", "со", "и", "из", "по", "на", "под",
 def _key(name: str) -> str:
     """A body's name reduced to the stems of its first two words, so «Правление» and
     «Правления во главе с Председателем» are one body."""
-    words = []
+    words: list[str] = []
     for w in re.findall(r"\w+", name.lower()):
-        if w in _KEY_STOP or len(words) == 2:
-            break
+        if w in _KEY_STOP:
+            if words:
+                break
+            continue
         words.append(w[:6])
+        if len(words) == 2:
+            break
     return " ".join(words)
 
 

@@ -14,6 +14,24 @@ from .text import norm
 _OPENING = 25
 
 
+_FORM_CLAUSE = re.compile(r"организационно-правов\w*\s+форм|ұйымдық-құқықтық\s+нысан")
+
+
+def _form_stated(paragraphs: list[Paragraph]):
+    """«Организационно-правовая форма – частное учреждение»: the charter says it outright."""
+    for p in paragraphs[:80]:
+        text = norm(p)
+        m = _FORM_CLAUSE.search(text)
+        if not m:
+            continue
+        tail = text[m.end() :]
+        for slug, scope, pat in vocabulary.legal_forms():
+            found = pat.search(tail)
+            if found and found.start() < 60:
+                return slug, scope, found.group(0), p.index
+    return None
+
+
 def _form_in_title(paragraphs: list[Paragraph]):
     """The form named right after «УСТАВ» — not the founder's form in an approval note."""
     title = vocabulary.pattern("charter_title")
@@ -77,7 +95,10 @@ def legal_form(paragraphs: list[Paragraph]) -> tuple[str | None, bool, str | Non
     confirmed by being the form named most often in the whole text."""
     counts: dict[str, int] = {}
     first: dict[str, tuple[int, str, int]] = {}
-    for pos, p in enumerate(paragraphs):
+    title = vocabulary.pattern("charter_title")
+    # «УТВЕРЖДЕН решением … Общественного объединения …» above the title names the founder.
+    start = next((i for i, p in enumerate(paragraphs[:_OPENING]) if title.search(norm(p))), 0)
+    for pos, p in enumerate(paragraphs[start:], start):
         text = norm(p)
         taken: list[tuple[int, int]] = []
         for slug, _scope, pat in vocabulary.legal_forms():
@@ -90,9 +111,9 @@ def legal_form(paragraphs: list[Paragraph]) -> tuple[str | None, bool, str | Non
                     first[slug] = (pos, m.group(0), p.index)
     if not counts:
         return None, True, None, None
-    titled = _form_in_title(paragraphs)
-    if titled:
-        return titled
+    stated = _form_stated(paragraphs) or _form_in_title(paragraphs)
+    if stated:
+        return stated
     in_scope = {slug: scope for slug, scope, _ in vocabulary.legal_forms()}
     opening = [s for s in first if first[s][0] < _OPENING]
     candidates = opening or list(counts)

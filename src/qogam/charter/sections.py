@@ -49,7 +49,9 @@ def topics_of_title(title: str) -> list[str]:
         exclude = vocabulary.pattern("topics", topic, "title_exclude")
         if pat is not None and pat.search(norm) and not (exclude and exclude.search(norm)):
             found.append(topic)
-    # «Органы управления и имущество» is both; «Общие положения» is only general.
+    # A chapter named after a body («Статья 9. Попечительский совет») is about governance.
+    if "governance" not in found and any(pat.search(norm) for _kind, pat in vocabulary.body_kinds()):
+        found.append("governance")
     return found
 
 

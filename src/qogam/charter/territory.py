@@ -9,7 +9,8 @@ from qogam.documents import Paragraph
 from . import vocabulary
 from .model import Charter, Clause, Territory
 from .sections import is_heading
-from .text import norm
+from .text import norm, sentences
+from .vocabulary import normalise as norm_text
 
 _STATUS_CONTEXT = re.compile(r"(статус\w*|является|мәртебе\w*|объединение\s+имеет|действует\s+как|в\s+качестве)")
 
@@ -33,46 +34,67 @@ def declared_status(paragraphs: list[Paragraph]) -> tuple[str | None, int | None
     return None, None
 
 
+_BRANCH_WORD = re.compile(r"филиал\w*|представительств\w*|структурн\w*\s+подразделени\w*|филиалдар\w*|өкiлдiк|өкілдік")
+# «филиалы в …», «филиалы на территории …», «имеет филиалы в …» — not «филиалы могут создаваться».
+_BRANCH_PLACE = re.compile(r"(филиал\w*|представительств\w*|подразделени\w*)\W+(\S+\s+){0,4}(в|на)\s")
+
+
 def territory(charter: Charter, paragraphs: list[Paragraph], goal_indexes: list[int]) -> None:
     """Regions where the organisation acts, from the territory clause, branches, goals and seat."""
     from qogam import geo
 
+    from .items import list_after
+
     scope_pat = vocabulary.pattern("topics", "territory", "content")
-    branch_pat = vocabulary.pattern("topics", "branches", "content")
+    by_index = {p.index: p for p in paragraphs}
     result = Territory()
     regions: list[str] = []
 
-    def add(p: Paragraph, source: str) -> list[str]:
-        found = geo.analyse(p.text)
+    def add(text: str, index: int, source: str) -> list[str]:
+        found = geo.analyse(text)
         for place in found.places:
             if place.region:
                 result.evidence.append(
-                    {"kato": place.kato, "region": place.region, "text": place.text, "paragraph": p.index, "source": source}
+                    {"kato": place.kato, "region": place.region, "text": place.text, "paragraph": index, "source": source}
                 )
         # ``regions`` also holds an ambiguous place whose candidates all lie in one region.
         return list(found.regions)
 
-    for p in paragraphs:
+    def add_branches(text: str, p: Paragraph) -> None:
+        codes = add(text, p.index, "branch")
+        result.branch_regions.extend(codes)
+        regions.extend(codes)
+        if codes:
+            charter.branches.append(Clause(text=text.strip(), paragraph=p.index, number=p.number))
+
+    for pos, p in enumerate(paragraphs):
         text = norm(p)
         if is_heading(p):
             continue
-        if scope_pat.search(text):
+        is_scope = bool(scope_pat.search(text))
+        if is_scope:
             result.scope_paragraphs.append(p.index)
-            regions.extend(add(p, "territory"))
             if geo.states_whole_country(p.text):
                 result.whole_country = True
-        elif branch_pat.search(text) and re.search(r"(филиал\w*|представительств\w*)\s+(\S+\s+){0,4}(в|на)\s", text):
-            codes = add(p, "branch")
-            result.branch_regions.extend(codes)
-            regions.extend(codes)
-            if codes:
-                charter.branches.append(Clause(text=p.text.strip(), paragraph=p.index, number=p.number))
-    by_index = {p.index: p for p in paragraphs}
+        if not _BRANCH_WORD.search(text):
+            if is_scope:
+                regions.extend(add(p.text, p.index, "territory"))
+            continue
+        # A paragraph may state the territory and the branches in different sentences.
+        for sentence in sentences(p.text):
+            lowered = norm_text(sentence)
+            if _BRANCH_PLACE.search(lowered):
+                add_branches(sentence, p)
+            elif is_scope:
+                regions.extend(add(sentence, p.index, "territory"))
+        if p.text.rstrip().endswith(":"):  # «Структурными подразделениями являются филиалы:» + a list
+            for item in list_after(paragraphs, pos):
+                add_branches(item.text, by_index[item.paragraph])
     for i in goal_indexes:
         if i in by_index and i not in result.scope_paragraphs:
-            regions.extend(add(by_index[i], "goals"))
+            regions.extend(add(by_index[i].text, i, "goals"))
     if not regions and charter.seat is not None and charter.seat.paragraph in by_index:
-        regions.extend(add(by_index[charter.seat.paragraph], "seat"))
+        regions.extend(add(charter.seat.text, charter.seat.paragraph, "seat"))
     result.regions = sorted(set(regions))
     result.branch_regions = sorted(set(result.branch_regions))
     charter.territory = result
