@@ -95,6 +95,11 @@ _STATEMENT_KIND = {
     "контр": "control", "ревиз": "control",
     "испол": "executive", "колле": "executive", "едино": "executive",
 }
+# The control body is named in many ways («Контроль осуществляет Ревизор, избираемый …»,
+# «Ревизионная комиссия в составе трех человек избирается …»); it always needs a term.
+_CONTROL_BODY = re.compile(
+    r"(?P<name>ревизионн\w*\s+комисси\w*|ревизор\w*)\W+(\S+\s+){0,6}?(избира|назнача|является|формируется)"
+)
 _ADVISORY = re.compile(r"совещательн|консультативн|экспертн\w*\s+совет|попечител\w*\s+совет\w*\s+(\S+\s+){0,3}не\s+является")
 # «Дирекция во главе с Директором – исполнительный орган;» in a list of bodies.
 _LISTED_BODY = re.compile(
@@ -103,8 +108,10 @@ _LISTED_BODY = re.compile(
 )
 _NAMED_BODY = re.compile(
     r"^(?P<name>(попечительск\w*\s+совет|ревизионн\w*\s+комисси\w*|ревизор|правлени\w|председател\w+(\s+правления)?|"
-    r"президент|исполнительн\w*\s+директор|директор|совет(\s+\w+)?|общ\w*\s+собрани\w*(\s+членов|\s+участников)?|"
-    r"съезд|конференци\w*))\s*(\([^)]*\))?\s*(является|избирается|назначается|состоит|осуществляет|—|-|–|$)"
+    r"президент|исполнительн\w*\s+директор|директор|исполнительн\w*\s+дирекци\w*|дирекци\w*|центральн\w*\s+совет|"
+    r"совет(\s+\w+)?|общ\w*\s+собрани\w*(\s+членов|\s+участников)?|съезд|конференци\w*))"
+    r"(\s+(объединения|общества|федерации|союза|ассоциации|фонда|кооператива|учреждения))?"
+    r"\s*(\([^)]*\))?\s*(является|избирается|назначается|состоит|осуществляет|—|-|–|$)"
 )
 
 
@@ -129,6 +136,9 @@ def bodies(charter: Charter, paragraphs: list[Paragraph], governance: list[int])
         m = _LISTED_BODY.match(_strip_number(text))
         if m:
             names.append((m.group("name").strip(), _STATEMENT_KIND.get(m.group("kind")[:5])))
+        m = _CONTROL_BODY.search(text)
+        if m:
+            names.append((m.group("name"), "control"))
         for name, stated_kind in names:
             if "«" in name or '"' in name:
                 continue  # a body of another organisation (the founder's), named with its quotes
@@ -176,6 +186,8 @@ def _assign_terms(found: dict[str, Body], blocks: dict, paragraphs: list[Paragra
             elif everywhere:
                 # «определение срока полномочий Совета директоров» — the body named after the term.
                 owner = everywhere[0][2]
+            elif _ANY_BODY.search(sentence, 0, m.start()):
+                owner = None  # it speaks of a body the parser did not register: better no term than a wrong one
             else:
                 owner = next(
                     (k for k, (start, stop) in blocks.items() if p.index in governance and start <= p.index < (stop or 10**9)),
@@ -189,6 +201,7 @@ def _assign_terms(found: dict[str, Body], blocks: dict, paragraphs: list[Paragra
             body.term_text, body.term_paragraph = general
 
 
+_ANY_BODY = re.compile(r"филиал|представительств|ревизор|ревизионн|правлени|совет|председател|директор|президент|дирекци|съезд|конференци|собрани")
 _ACTIVE_VERB = re.compile(r"\b(избирает|избирают|назначает|назначают|формирует|образует|утверждает)\b")
 
 
@@ -196,7 +209,11 @@ def _positions(sentence: str, key: str) -> list[int]:
     """Where a body's name (its stems in order) starts in a sentence."""
     stems = key.split()
     pattern = r"\b" + r"\w*\s+".join(re.escape(stem) for stem in stems)
-    return [m.start() for m in re.finditer(pattern, sentence)]
+    # «Председатель Правления», «члены Совета» are people of a body, not the body itself.
+    return [m.start() for m in re.finditer(pattern, sentence) if not _OFFICER_BEFORE.search(sentence, 0, m.start())]
+
+
+_OFFICER_BEFORE = re.compile(r"(председател|заместител|член|секретар|руководител)\w*\s+$")
 
 
 def _strip_number(text: str) -> str:
