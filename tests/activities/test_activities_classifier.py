@@ -50,15 +50,50 @@ def test_json_shape():
     assert data["groups"] == [{"code": "4", "score": 1.0}]
     assert data["subgroups"] == [{"code": "4 100", "score": 1.0}]
     assert data["method"] == "rules"
-    assert set(data["evidence"][0]) == {"category", "pattern", "text", "start", "end"}
+    assert set(data["evidence"][0]) == {"category", "pattern", "text", "start", "end", "role"}
+    assert {e["role"] for e in data["evidence"]} == {"activity"}
 
 
 def test_scores_are_shares_and_the_primary_comes_first():
-    result = classify("Развитие массового спорта, защита окружающей среды и помощь пенсионерам")
-    assert result.groups[0].code == result.primary_group
+    result = classify(
+        "Развитие массового спорта и проведение турниров. Охрана природы. "
+        "Очистка рек от мусора. Помощь пенсионерам."
+    )
+    assert result.groups[0].code == result.primary_group == "1"
     assert sum(s.score for s in result.groups) == pytest.approx(1.0, abs=0.01)
     assert sum(s.score for s in result.subgroups) == pytest.approx(1.0, abs=0.01)
-    assert {"1", "4", "5"} <= set(result.group_codes)
+    assert set(result.group_codes) == {"1", "4", "5"}
+
+
+def test_context_adds_to_a_score_but_never_creates_a_label():
+    festival = classify("Проведение международного фестиваля джаза")
+    assert festival.group_codes == ["1"]
+    assert festival.raw_scores["9"] > 0 and "9" not in festival.activity_scores
+    assert classify("Организация соревнований").group_codes == []
+    assert classify("Развитие международного сотрудничества").group_codes == ["9"]
+
+
+def test_context_is_shown_as_context_evidence():
+    result = classify("Повышение квалификации учителей")
+    assert result.group_codes == ["2"]
+    roles = {(e.text, e.role) for e in result.evidence}
+    assert roles == {("Повышение квалификации", "activity"), ("учителей", "context")}
+
+
+def test_a_secondary_group_needs_two_activity_cues_but_group_4_one():
+    # One cue of another field is not enough for a secondary label: on fresh texts such
+    # labels were wrong about two times in three (eval/activities/README.md).
+    assert classify("Развитие спорта и охрана природы").group_codes == ["1"]
+    assert classify("Развитие спорта. Охрана природы. Очистка рек от мусора.").group_codes == ["5"]
+    both = classify("Развитие спорта и проведение турниров. Охрана природы. Очистка рек.")
+    assert set(both.group_codes) == {"1", "5"}
+    assert classify("Развитие спорта среди пенсионеров").group_codes == ["1", "4"]
+
+
+def test_scoring_settings_come_from_the_data_file():
+    settings = classifier_module.scoring()
+    assert settings.secondary_minimum("4") < settings.secondary_minimum("5")
+    assert 0 < settings.min_group_score <= 1
 
 
 def test_evidence_spans_are_in_the_original_text():

@@ -140,3 +140,65 @@ def test_a_bad_pattern_is_refused_with_its_place(pattern, problem):
     with pytest.raises(PatternError, match=problem) as error:
         PatternSet({"4 100": {"ru": {"include": [pattern]}}}, "patterns.yaml categories")
     assert "4 100/ru" in str(error.value)
+
+
+def test_patterns_schema_requires_the_scoring_settings():
+    data = dict(load("patterns"))
+    data["scoring"] = {"min_group_score": 0.9, "min_share_of_top": 2}
+    problems = schema_problems("patterns", data)
+    assert any("secondary_min_activity" in p for p in problems)
+    assert any("min_share_of_top" in p for p in problems)
+
+
+def test_context_patterns_count_but_do_not_hide_activity_words():
+    from qogam.activities.lemmas import analyse
+    from qogam.activities.patterns import ACTIVITY, CONTEXT
+
+    rules = PatternSet(
+        {"4 100": {"ru": {"include": ["сирота"], "context": ["поддержка ~2 семья"]}}},
+        "test",
+    )
+    hits = rules.match(analyse("поддержка семей сирот"))
+    assert {(h.pattern.source, h.pattern.role) for h in hits} == {
+        ("сирота", ACTIVITY),
+        ("поддержка ~2 семья", CONTEXT),
+    }
+
+
+def test_every_pattern_word_is_one_the_lemma_stream_can_contain():
+    from qogam.activities.pattern_words import unreachable_words
+
+    assert list(unreachable_words()) == []
+
+
+@pytest.mark.parametrize(
+    ("source", "lang", "bad"),
+    [
+        ("(?:swimming|cycl\\w*)", "en", "swimming"),
+        ("crime\\w*", "en", "crime"),
+        ("шағын бизнес", "kk", "шағын"),
+        ("кітапхана\\w*", "kk", "кітапхана"),
+        ("права человек", "ru", "права"),
+        ("борьба ~2 с", "ru", "с"),
+    ],
+)
+def test_the_pattern_word_check_finds_words_that_never_match(source, lang, bad):
+    from qogam.activities.pattern_words import word_problems
+
+    problems = word_problems(source, lang)
+    assert problems and problems[0].startswith(bad)
+
+
+@pytest.mark.parametrize(
+    ("source", "lang"),
+    [
+        ("(?:swim\\w*|cours\\w*)", "en"),
+        ("(?:кітапхана\\w*|кітапха)", "kk"),
+        ("(?:права|право) человек", "ru"),
+        ("сирот\\w*", "ru"),
+    ],
+)
+def test_the_pattern_word_check_accepts_reachable_words(source, lang):
+    from qogam.activities.pattern_words import word_problems
+
+    assert word_problems(source, lang) == []

@@ -23,15 +23,37 @@ def test_labelled_set_is_big_enough_and_well_formed():
     assert len(rows) >= 400
     assert languages["kk"] >= 60 and languages["en"] >= 60 and set(languages) == {"ru", "kk", "en"}
     assert len({row["text"] for row in rows}) == len(rows), "duplicate texts"
-    assert {row["split"] for row in rows} == {"dev", "heldout"}
+    evaluate = load_evaluate()
+    splits = set(evaluate.HELDOUT_SPLITS + evaluate.DEV_SPLITS)
+    assert {row["split"] for row in rows} == splits
     for lang in languages:
-        assert {row["split"] for row in rows if row["language"] == lang} == {"dev", "heldout"}
+        assert {row["split"] for row in rows if row["language"] == lang} == splits
     valid = set(group_codes())
     for row in rows:
         assert set(row["gold"]) <= valid, row
         assert len(set(row["gold"])) == len(row["gold"]), row
     covered = {group for row in rows for group in row["gold"]}
     assert covered == valid
+
+
+def test_the_fresh_held_out_set_is_big_enough_and_unchanged():
+    evaluate = load_evaluate()
+    rows = evaluate.read_labelled()
+    fresh = Counter(r["language"] for r in rows if r["split"] == evaluate.FRESH_HELDOUT)
+    assert sum(fresh.values()) >= 200
+    assert fresh["ru"] >= 120 and fresh["kk"] >= 40 and fresh["en"] >= 40
+    assert sum(r["split"] in ("dev3", "dev4") for r in rows) >= 150
+    # Relabelling the held-out set after seeing results would void its figures.
+    assert evaluate.fingerprint(rows) == evaluate.FRESH_HELDOUT_SHA256
+
+
+def test_parts_put_the_fresh_held_out_first():
+    evaluate = load_evaluate()
+    rows = [{"split": s, "gold": []} for s in ("dev", "heldout", "heldout3", "dev3", "dev4", "dev")]
+    names = list(evaluate.parts(rows, None))
+    assert names == ["heldout3", "heldout", "dev", "dev3", "dev4", "dev-all"]
+    assert len(evaluate.parts(rows, None)["dev-all"]) == 4
+    assert list(evaluate.parts(rows, "dev3")) == ["dev3"]
 
 
 def fake(primary, groups):

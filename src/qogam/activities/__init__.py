@@ -6,7 +6,8 @@ knowledge; each file beside this module has a JSON schema (``NAME.schema.json``)
 * ``icnpo.yaml``      ICNPO groups "1".."12" and subgroups "4 100"…, names ru/kk/en;
 * ``spheres.yaml``    spheres of the state social order law, Art. 5 ("1", "13-1", "p2-1"…);
 * ``crosswalk.yaml``  ICNPO subgroup → spheres, OKED → ICNPO, related groups;
-* ``patterns.yaml``   include/exclude patterns over lemmas per subgroup and sphere (ru, kk, en);
+* ``patterns.yaml``   activity (include), context and exclude patterns over lemmas per subgroup
+                      and sphere (ru, kk, en), and the scoring thresholds;
 * ``catch_all.yaml``  vague catch-all goals and commercial goals.
 
 Public API (no Django, no network; the morphology loads on first use or ``warm_up()``):
@@ -14,7 +15,8 @@ Public API (no Django, no network; the morphology loads on first use or ``warm_u
 ``classify(text) -> Classification``
     ``.primary_group`` ("4" or None), ``.groups`` / ``.subgroups`` (``Score(code, score)``,
     scores are shares of the evidence), ``.spheres`` (["7", "8"]), ``.evidence``
-    (``Evidence(category, pattern, text, start, end)``, spans in the original text),
+    (``Evidence(category, pattern, text, start, end, role)``, spans in the original text;
+    ``role`` "activity" or "context": only activity evidence creates a label),
     ``.method`` ("rules"), ``.language``; ``.to_dict()`` is the JSON of ``qogam classify``.
 ``classify_many(texts) -> list[Classification]``
 ``spheres_for(classification) -> list[str]``

@@ -7,13 +7,20 @@ Scoring (every number traces back to evidence):
   follow each other directly («научные исследования», «lonely elderly»), count once, with the
   largest weight among them;
   a subgroup's *raw score* is that sum, a group's raw score the sum over its subgroups;
-* a group is labelled when its raw score is at least ``MIN_GROUP_SCORE`` and at least
-  ``MIN_SHARE_OF_TOP`` of the best group's; weak cues (weight 0.5) alone need a second cue;
+* hits are *activity* hits (``include`` lists: what is done; for group 4 also whom a social
+  service is for) or *context* hits (``context`` lists: places, qualifiers, beneficiaries,
+  topic nouns). A group's *activity score* is the raw score of its activity hits alone;
+* a group is a *candidate* when its activity score is at least ``min_group_score`` — context
+  never creates a label, and weak cues (weight 0.5) alone need a second cue;
+* the *primary group* is the candidate with the highest raw score; ties go to the group whose
+  first evidence comes earlier in the text, then to the lower ICNPO number;
+* another candidate is a *secondary* label when its raw score is at least
+  ``min_share_of_top`` of the primary's and its activity score at least
+  ``secondary_min_activity`` for that group (group 4 for a target group needs one cue, other
+  groups two: see patterns.yaml ``scoring``);
 * reported scores are shares: a group's raw score over the sum of the labelled groups' raw
   scores (so they add up to 1); likewise for the subgroups of the labelled groups;
-* ``primary_group`` is the labelled group with the highest raw score; ties go to the group
-  whose first evidence comes earlier in the text, then to the lower ICNPO number;
-* spheres: those implied by each subgroup scoring at least ``MIN_GROUP_SCORE``
+* spheres: those implied by each subgroup scoring at least ``min_group_score``
   (crosswalk.yaml) plus those whose own sphere patterns score at least as much, in the
   law's order.
 """
@@ -26,13 +33,9 @@ from functools import lru_cache
 
 from .data import load
 from .lemmas import analyse
-from .patterns import Hit, PatternSet
+from .patterns import ACTIVITY, Hit, PatternSet
 from .taxonomy import group_of, icnpo_order, sphere_codes, spheres_of_subgroup
 
-# Weights in patterns.yaml: 1 an activity, 0.9 a target group or a qualifier such as
-# "international" (enough to label, but an activity of equal count wins), 0.5 a hint.
-MIN_GROUP_SCORE = 0.9
-MIN_SHARE_OF_TOP = 0.0  # a setting; 0 switches the relative threshold off
 # Larger texts are refused rather than processed for a minute or more: 10 million characters
 # are about 17 MB of Cyrillic; a 5 MB text takes about 10 s on one core.
 MAX_TEXT_CHARS = 10_000_000
@@ -52,6 +55,7 @@ class Evidence:
     text: str
     start: int
     end: int
+    role: str = ACTIVITY  # "activity" (can create a label) or "context" (only adds to it)
 
     def to_dict(self) -> dict:
         return {
@@ -60,6 +64,7 @@ class Evidence:
             "text": self.text,
             "start": self.start,
             "end": self.end,
+            "role": self.role,
         }
 
 
@@ -84,6 +89,7 @@ class Classification:
     # and the raw group scores the shares come from.
     language: str = ""
     raw_scores: dict[str, float] = field(default_factory=dict, repr=False)
+    activity_scores: dict[str, float] = field(default_factory=dict, repr=False)
 
     @property
     def group_codes(self) -> list[str]:
@@ -104,6 +110,28 @@ class Classification:
         }
 
 
+@dataclass(frozen=True)
+class Scoring:
+    """The thresholds of patterns.yaml ``scoring`` (see the module docstring)."""
+
+    min_group_score: float
+    min_share_of_top: float
+    secondary_min_activity: dict[str, float]
+
+    def secondary_minimum(self, group: str) -> float:
+        return self.secondary_min_activity.get(group, self.secondary_min_activity["default"])
+
+
+@lru_cache(maxsize=1)
+def scoring() -> Scoring:
+    data = load("patterns")["scoring"]
+    return Scoring(
+        float(data["min_group_score"]),
+        float(data["min_share_of_top"]),
+        {str(k): float(v) for k, v in data["secondary_min_activity"].items()},
+    )
+
+
 @lru_cache(maxsize=1)
 def _pattern_sets() -> tuple[PatternSet, PatternSet]:
     data = load("patterns")
@@ -122,7 +150,14 @@ def warm_up() -> None:
 
 
 def _evidence(text: str, hit: Hit) -> Evidence:
-    return Evidence(hit.category, hit.pattern.source, text[hit.start : hit.end], hit.start, hit.end)
+    return Evidence(
+        hit.category,
+        hit.pattern.source,
+        text[hit.start : hit.end],
+        hit.start,
+        hit.end,
+        hit.pattern.role,
+    )
 
 
 def _effective_weights(hits: list[Hit]) -> list[float]:
@@ -192,30 +227,41 @@ def classify(text: str) -> Classification:
     group_raw: dict[str, float] = {}
     for code, raw in subgroup_raw.items():
         group_raw[group_of(code)] = group_raw.get(group_of(code), 0.0) + raw
+    activity_hits = [hit for hit in hits if hit.pattern.role == ACTIVITY]
+    group_activity: dict[str, float] = {}
+    for hit, weight in zip(activity_hits, _effective_weights(activity_hits), strict=True):
+        group = group_of(hit.category)
+        group_activity[group] = group_activity.get(group, 0.0) + weight
 
-    top = max(group_raw.values(), default=0.0)
-    labelled = {
-        code: raw
-        for code, raw in group_raw.items()
-        if raw >= MIN_GROUP_SCORE - 1e-9 and raw >= MIN_SHARE_OF_TOP * top
+    settings = scoring()
+    floor = settings.min_group_score - 1e-9
+    candidates = {
+        code: group_raw[code] for code, activity in group_activity.items() if activity >= floor
     }
     ranked = sorted(
-        labelled, key=lambda code: (-labelled[code], first_seen[code], icnpo_order(code))
+        candidates, key=lambda code: (-candidates[code], first_seen[code], icnpo_order(code))
     )
     primary = ranked[0] if ranked else None
+    ranked = ranked[:1] + [
+        code
+        for code in ranked[1:]
+        if candidates[code] >= settings.min_share_of_top * candidates[primary] - 1e-9
+        and group_activity[code] >= settings.secondary_minimum(code) - 1e-9
+    ]
+    labelled = {code: candidates[code] for code in ranked}
     listed_subgroups = {
         code: raw for code, raw in subgroup_raw.items() if group_of(code) in labelled
     }
 
     spheres = set()
     for code, raw in listed_subgroups.items():
-        if raw >= MIN_GROUP_SCORE - 1e-9:
+        if raw >= floor:
             spheres.update(spheres_of_subgroup(code))
     sphere_hits = sphere_set.match(analysis)
     sphere_raw: dict[str, float] = {}
     for hit in sphere_hits:
         sphere_raw[hit.category] = sphere_raw.get(hit.category, 0.0) + hit.pattern.weight
-    found_spheres = {code for code, raw in sphere_raw.items() if raw >= MIN_GROUP_SCORE - 1e-9}
+    found_spheres = {code for code, raw in sphere_raw.items() if raw >= floor}
     spheres.update(code[len(SPHERE_PREFIX) :] for code in found_spheres)
     law_order = sphere_codes()
 
@@ -231,6 +277,7 @@ def classify(text: str) -> Classification:
         evidence=evidence,
         language=analysis.language,
         raw_scores=dict(group_raw),
+        activity_scores=dict(group_activity),
     )
 
 

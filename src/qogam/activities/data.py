@@ -96,4 +96,9 @@ def check_references() -> list[str]:
         for c in patterns["spheres"]
         if c not in spheres
     ]
+    problems += [
+        f"patterns.yaml scoring.secondary_min_activity: unknown ICNPO group {g!r}"
+        for g in patterns["scoring"]["secondary_min_activity"]
+        if g != "default" and g not in groups
+    ]
     return problems

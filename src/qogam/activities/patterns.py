@@ -10,10 +10,17 @@ Pattern syntax (used by patterns.yaml and catch_all.yaml):
 * lower case, «е» for «ё», groups written ``(?:...)`` (capturing groups are refused);
 * an entry is a string (weight 1) or ``{pattern: ..., weight: 0.5}``.
 
-Semantics: an include match counts for its category unless an exclude pattern of the same
-category and language overlaps it. Within a category matches do not overlap; at one
-position the heavier, then the longer pattern wins. A pattern counts once per occurrence,
-at most ``MAX_COUNTED`` times per text.
+Each category and language has up to three lists: ``include`` (activity patterns: what is
+done, or for group 4 whom the social service is for), ``context`` (places, qualifiers,
+beneficiaries and topic nouns such as «за рубежом», «в сельской местности», «международный»,
+«законодательство»: they add to a category's score but never create a label alone, see
+classifier.py) and ``exclude``.
+
+Semantics: an include or context match counts for its category unless an exclude pattern of
+the same category and language overlaps it. Activity and context patterns are matched
+separately, so a context phrase never hides an activity word inside it. Within a category and
+role matches do not overlap; at one position the heavier, then the longer pattern wins. A
+pattern counts once per occurrence, at most ``MAX_COUNTED`` times per text.
 """
 
 from __future__ import annotations
@@ -27,6 +34,8 @@ from .lemmas import Analysis
 
 MAX_COUNTED = 3
 DEFAULT_GAP = 3
+ACTIVITY = "activity"
+CONTEXT = "context"
 _GAP = re.compile(r"\s*~(\d*)\s*")
 
 
@@ -40,6 +49,7 @@ class Pattern:
     lang: str
     source: str  # as written in the YAML file: what the evidence shows
     weight: float
+    role: str = ACTIVITY  # or CONTEXT: counts for the score, never creates a label alone
 
 
 @dataclass(frozen=True)
@@ -111,16 +121,22 @@ class _Rule:
     """All patterns of one category in one language, compiled into two regexes."""
 
     def __init__(
-        self, category: str, lang: str, include: list[tuple[str, float]], exclude: list[str]
+        self,
+        category: str,
+        lang: str,
+        include: list[tuple[str, float, str]],
+        exclude: list[str],
     ):
         where = f"{category}/{lang}"
-        for source, _ in include:
+        for source, _, _ in include:
             _check(source, where)
         for source in exclude:
             _check(source, where)
         # Heavier, then longer first: at one position the first alternative that matches wins.
         ordered = sorted(include, key=lambda entry: (-entry[1], -len(entry[0])))
-        self.patterns = [Pattern(category, lang, source, weight) for source, weight in ordered]
+        self.patterns = [
+            Pattern(category, lang, source, weight, role) for source, weight, role in ordered
+        ]
         alternatives = "|".join(f"(?P<p{i}>{_body(p.source)})" for i, p in enumerate(self.patterns))
         self.include = re.compile(f" (?:{alternatives})(?= )")
         self.exclude = (
@@ -170,7 +186,7 @@ def _overlaps(blocked: list[tuple[int, int]], starts: list[int], start: int, end
 
 
 class PatternSet:
-    """Patterns of many categories: ``{category: {lang: {include: [...], exclude: [...]}}}``."""
+    """Patterns of many categories: ``{category: {lang: {include, context, exclude}}}``."""
 
     def __init__(self, spec: Mapping[str, Mapping[str, Mapping]], source_name: str):
         self.rules: dict[str, list[_Rule]] = {}
@@ -178,13 +194,15 @@ class PatternSet:
             for lang, lists in (by_lang or {}).items():
                 if not isinstance(lists, Mapping):
                     raise PatternError(
-                        f"{source_name}: {category}/{lang} must have include/exclude lists"
+                        f"{source_name}: {category}/{lang} must have include/context/exclude lists"
                     )
                 where = f"{source_name}: {category}/{lang}"
-                include = _entries(lists.get("include"), where)
                 exclude = [s for s, _ in _entries(lists.get("exclude"), where)]
-                if include:
-                    self.rules.setdefault(lang, []).append(_Rule(category, lang, include, exclude))
+                for role, name in ((ACTIVITY, "include"), (CONTEXT, "context")):
+                    entries = [(s, w, role) for s, w in _entries(lists.get(name), where)]
+                    if entries:
+                        rule = _Rule(category, lang, entries, exclude)
+                        self.rules.setdefault(lang, []).append(rule)
 
     @property
     def categories(self) -> set[str]:
