@@ -116,22 +116,16 @@ def seat(paragraphs: list[Paragraph]) -> Clause | None:
     return None
 
 
-_REGISTERED = re.compile(
-    r"(зарегистрирован\w*|прош\w*\s+регистрац\w*|тiркелдi|тіркелді|тiркелген|тіркелген)[^.;]{0,80}?"
-    r"((министерств\w*|департамент\w*|управлени\w*|орган\w*)\s+юстиции[^.;]{0,80}|әдiлет[^.;]{0,80}|әділет[^.;]{0,80})",
-    re.IGNORECASE,
-)
-
-
 def registering_authority(document, paragraphs: list[Paragraph]) -> Clause | None:
-    """The justice body that registered the charter: from a registration mark read off a scan,
-    or from a typed registration note («Зарегистрирован Департаментом юстиции г. Алматы …»)."""
-    for stamp in getattr(document, "stamps", []):
-        if stamp.kind == "registration_mark" and stamp.authority:
-            page_paragraph = next((p.index for p in paragraphs if p.page == stamp.page), paragraphs[0].index if paragraphs else 0)
-            return Clause(text=stamp.authority, paragraph=page_paragraph)
-    for p in paragraphs:
-        m = _REGISTERED.search(p.text)
-        if m:
-            return Clause(text=m.group(2).strip(), paragraph=p.index, number=p.number)
+    """The justice body that registered the charter: from a registration mark stamped on a
+    scan or typed in the text («Зарегистрирован Департаментом юстиции г. Алматы …»)."""
+    from qogam.documents.marks import registration_marks
+
+    for mark in registration_marks(document):
+        if not mark.authority:
+            continue
+        on_page = [p.index for p in paragraphs if mark.page is None or p.page == mark.page]
+        index = next((p.index for p in paragraphs if mark.authority[:20] in p.text), None)
+        at = index if index is not None else (on_page[0] if on_page else (paragraphs[0].index if paragraphs else 0))
+        return Clause(text=mark.authority, paragraph=at)
     return None

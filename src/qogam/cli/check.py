@@ -27,6 +27,7 @@ def add_parser(sub: argparse._SubParsersAction) -> argparse.ArgumentParser:
     p.add_argument("--lang", choices=["ru", "kk", "en"], default="ru", help="язык отчёта / report language")
     p.add_argument("--region", help="KATO-код или название региона: может ли НПО работать там? (territory.outside-scope)")
     p.add_argument("--sphere", help="сфера госсоцзаказа (ст. 5 Закона), напр. 7: подходит ли устав? (goals.outside-sphere)")
+    p.add_argument("--registered", action="store_true", help="это зарегистрированный экземпляр: проверить отметку о регистрации (document.stamp-missing)")
     p.add_argument("--annotate", metavar="OUT", help="записать DOCX с комментариями Word (файл, или папка для нескольких)")
     p.add_argument("-o", "--output", metavar="OUT", help="записать отчёт в файл (или папку для нескольких HTML)")
     p.add_argument("--color", choices=["auto", "always", "never"], default="auto")
@@ -80,7 +81,7 @@ def run(args: argparse.Namespace) -> int:
     status = 0
     for path in files:
         try:
-            result = check_file(path, region=region, sphere=args.sphere, lang=args.lang)
+            result = check_file(path, region=region, sphere=args.sphere, lang=args.lang, registered=args.registered)
         except DocumentError as exc:
             _unreadable(outputs, args, path, exc.code, str(exc))
             status = 2

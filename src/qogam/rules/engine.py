@@ -34,6 +34,7 @@ class Context:
     region: str | None = None  # KATO code asked about (--region)
     sphere: str | None = None  # social-order sphere asked about (--sphere)
     lang: str = "ru"
+    registered: bool = False  # presented as the registered charter (--registered)
 
     def paragraph(self, index: int | None):
         if index is None or not (0 <= index < len(self.document.paragraphs)):
@@ -139,14 +140,19 @@ def _short(text: str, limit: int = 200) -> str:
 
 
 def check_document(
-    document: Document, *, region: str | None = None, sphere: str | None = None, lang: str = "ru"
+    document: Document,
+    *,
+    region: str | None = None,
+    sphere: str | None = None,
+    lang: str = "ru",
+    registered: bool = False,
 ) -> CheckResult:
     """Check a read document; the findings come in document order, errors first at a tie."""
     if lang not in catalogue_module.LANGUAGES:
         raise ValueError(f"unknown language {lang!r}; use one of {catalogue_module.LANGUAGES}")
     cat = catalogue_module.load()
     charter = parse_charter(document)
-    ctx = Context(document=document, charter=charter, region=region, sphere=sphere, lang=lang)
+    ctx = Context(document=document, charter=charter, region=region, sphere=sphere, lang=lang, registered=registered)
     checks = registered_checks()
     findings: list[Finding] = []
     for slug in _GATES:
@@ -168,7 +174,12 @@ def check_document(
 
 
 def check_file(
-    path: str | Path, *, region: str | None = None, sphere: str | None = None, lang: str = "ru"
+    path: str | Path,
+    *,
+    region: str | None = None,
+    sphere: str | None = None,
+    lang: str = "ru",
+    registered: bool = False,
 ) -> CheckResult:
     """Read and check a file. Raises ``DocumentError`` when it cannot be read."""
-    return check_document(read_document(path), region=region, sphere=sphere, lang=lang)
+    return check_document(read_document(path), region=region, sphere=sphere, lang=lang, registered=registered)
