@@ -111,3 +111,36 @@ def odt_bytes(
         if meta:
             archive.writestr("meta.xml", meta)
     return buffer.getvalue()
+
+
+FONT = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"
+
+
+def text_pdf(path: Path, pages: list[list[tuple[float, float, str]]], *, size: float = 11.0) -> Path:
+    """A PDF with a real text layer: each page is a list of (x, y, text) lines, y from the bottom.
+
+    Written with pdfium itself (DejaVu Sans embedded), so tests can place headers,
+    footers and page-crossing paragraphs exactly without LibreOffice.
+    """
+    import ctypes
+
+    import pypdfium2 as pdfium
+    import pypdfium2.raw as raw
+
+    pdf = pdfium.PdfDocument.new()
+    font_bytes = Path(FONT).read_bytes()
+    font_buffer = (ctypes.c_uint8 * len(font_bytes)).from_buffer_copy(font_bytes)
+    font = raw.FPDFText_LoadFont(pdf, font_buffer, len(font_bytes), raw.FPDF_FONT_TRUETYPE, True)
+    for lines in pages:
+        page = pdf.new_page(595, 842)
+        for x, y, text in lines:
+            obj = raw.FPDFPageObj_CreateTextObj(pdf, font, size)
+            utf16 = ctypes.create_string_buffer((text + "\x00").encode("utf-16-le"))
+            raw.FPDFText_SetText(obj, ctypes.cast(utf16, ctypes.POINTER(raw.FPDF_WCHAR)))
+            raw.FPDFPageObj_Transform(obj, 1, 0, 0, 1, x, y)
+            raw.FPDFPage_InsertObject(page, obj)
+        raw.FPDFPage_GenerateContent(page)
+    raw.FPDFFont_Close(font)
+    pdf.save(path)
+    pdf.close()
+    return path

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 import yaml
 
-from qogam.documents.language import DATA_FILE, KAZAKH_LETTERS, detect_language
+from qogam.documents import Paragraph
+from qogam.documents.language import DATA_FILE, KAZAKH_LETTERS, detect_language, tag_languages
 
 
 @pytest.mark.parametrize(
@@ -42,3 +43,47 @@ def test_language_data_schema():
     assert not set(data["kazakh_words"]) & set(data["russian_words"])
     # Russian function words must not carry Kazakh letters.
     assert not any(ch in KAZAKH_LETTERS for w in data["russian_words"] for ch in w)
+
+
+def test_quoted_names_do_not_vote_even_when_their_quotes_nest_or_merge():
+    line = "полное на казахском языке: «Жастар жолы» азаматтық бастамалар жастар орталығы» қоғамдық бірлестігі;"
+    assert detect_language(line) == "ru"
+    assert detect_language("Республиканское общественное объединение «Общество развития «Ана тілі»") == "ru"
+
+
+def _paragraphs(rows: list[tuple[int | None, str]]) -> list[Paragraph]:
+    return [Paragraph(index=i, text=text, column=column) for i, (column, text) in enumerate(rows)]
+
+
+def test_a_line_its_words_leave_open_takes_its_neighbours_language():
+    paragraphs = _paragraphs([
+        (None, "Члены Объединения имеют право участвовать в управлении делами Объединения."),
+        (None, "Директор:"),  # alone, lingua calls it Kazakh
+        (None, "г. Тараз – 2023 г."),
+        (None, "Объединение обязано соблюдать законодательство Республики Казахстан."),
+    ])
+    tag_languages(paragraphs)
+    assert [p.language for p in paragraphs] == ["ru"] * 4
+
+
+def test_neighbours_are_looked_for_in_the_same_table_column():
+    paragraphs = _paragraphs([
+        (0, "Бірлестік мүшелері жалпы жиналысқа қатысуға құқылы."),
+        (1, "Члены Объединения имеют право участвовать в общем собрании."),
+        (0, "Директор:"),
+        (1, "Директор:"),
+        (0, "Бірлестіктің атқарушы органы – директор болып табылады."),
+        (1, "Исполнительным органом Объединения является директор."),
+    ])
+    tag_languages(paragraphs)
+    assert [p.language for p in paragraphs] == ["kk", "ru"] * 3
+
+
+def test_at_the_seam_of_two_parts_the_line_itself_decides():
+    paragraphs = _paragraphs([
+        (None, "Бірлестік мүшелері жалпы жиналысқа қатысуға құқылы."),
+        (None, "ЖАЛПЫ ЕРЕЖЕЛЕР"),
+        (None, "Члены Объединения имеют право участвовать в общем собрании."),
+    ])
+    tag_languages(paragraphs)
+    assert [p.language for p in paragraphs] == ["kk", "kk", "ru"]

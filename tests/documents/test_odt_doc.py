@@ -175,3 +175,21 @@ def test_missing_converter_is_reported_not_raised():
 
     with pytest.raises(ConverterFailed, match="not installed"):
         run_tool(["qogam-no-such-converter"], timeout=1)
+
+
+def test_item_that_only_wraps_a_deeper_list_has_no_number_of_its_own():
+    # LibreOffice saves a Word list that resumes at level 2 after a plain paragraph
+    # as a continued list whose first item holds only the nested list.
+    body = (
+        '<text:list xml:id="l1" text:style-name="L1">'
+        + item("ОБЩИЕ ПОЛОЖЕНИЯ", "<text:list>" + item("первый") + item("второй") + "</text:list>")
+        + "</text:list><text:p>Текст между пунктами</text:p>"
+        '<text:list xml:id="l2" text:continue-list="l1" text:style-name="L1">'
+        "<text:list-item><text:list>" + item("третий") + "</text:list></text:list-item>"
+        + item("ЦЕЛИ", "<text:list>" + item("цель") + "</text:list>")
+        + "</text:list>"
+    )
+    assert odt_numbers(body) == [
+        ("1.", "ОБЩИЕ ПОЛОЖЕНИЯ"), ("1.1.", "первый"), ("1.2.", "второй"), (None, "Текст между пунктами"),
+        ("1.3.", "третий"), ("2.", "ЦЕЛИ"), ("2.1.", "цель"),
+    ]

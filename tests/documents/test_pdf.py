@@ -134,3 +134,49 @@ def test_image_file_named_docx_is_recognised(tmp_path):
     assert (document.format, document.name) == ("image", "устав.docx")
     assert "ПОЛОЖЕНИЯ" in document.text and "некоммерческой" in document.text
     assert document.ocr_pages == [1] and document.paragraphs[0].confidence is not None
+
+
+_HEADER = "Устав общественного объединения «Жаңа өмір»"
+
+
+def _page(number: int, body: list[str]) -> list[tuple[float, float, str]]:
+    """A page with a running header, body lines at a 14 pt pitch and a page number."""
+    lines = [(72.0, 790.0, _HEADER)]
+    lines += [(72.0, 750.0 - 14 * i, text) for i, text in enumerate(body)]
+    lines.append((290.0, 40.0, str(number)))
+    return lines
+
+
+def test_paragraph_continues_across_a_page_break_under_a_running_header(tmp_path):
+    from doc_builders import text_pdf
+
+    first = [
+        "1. ОБЩИЕ ПОЛОЖЕНИЯ",
+        "1.1. Объединение осуществляет свою деятельность на территории города Алматы и",
+        "вправе открывать филиалы и представительства в порядке, установленном",
+    ]
+    second = [
+        "законодательством Республики Казахстан, с учётом требований настоящего Устава.",
+        "1.2. Объединение является юридическим лицом с момента государственной регистрации.",
+    ]
+    path = text_pdf(tmp_path / "cross.pdf", [_page(1, first), _page(2, second)])
+    paragraphs = read_document(path).paragraphs
+    assert [p.number for p in paragraphs] == ["1.", "1.1.", "1.2."]
+    assert paragraphs[1].text.endswith("в порядке, установленном законодательством Республики Казахстан, "
+                                       "с учётом требований настоящего Устава.")
+    assert paragraphs[1].page == 1 and paragraphs[2].page == 2
+    assert not any(_HEADER in p.text or p.text.isdigit() for p in paragraphs)
+
+
+def test_finished_sentence_at_the_foot_of_a_page_ends_its_paragraph(tmp_path):
+    from doc_builders import text_pdf
+
+    first = [
+        "1.1. Объединение осуществляет свою деятельность на территории города Алматы и",
+        "вправе открывать филиалы и представительства в порядке, установленном законом.",
+    ]
+    second = ["Объединение имеет самостоятельный баланс, печать и бланки со своим наименованием."]
+    path = text_pdf(tmp_path / "end.pdf", [_page(1, first), _page(2, second)])
+    paragraphs = read_document(path).paragraphs
+    assert [p.page for p in paragraphs] == [1, 2]
+    assert paragraphs[1].text.startswith("Объединение имеет")

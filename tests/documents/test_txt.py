@@ -149,3 +149,51 @@ def test_html_saved_charter_is_read_by_blocks():
         (None, "Жалпы ережелер", "kk"),
         (None, "Общие положения", "ru"),
     ]
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "cp1251"])
+def test_html_without_a_declared_charset_is_decoded_like_text(encoding):
+    title = "УСТАВ" if encoding == "cp1251" else "ЖАРҒЫ"  # cp1251 has no Kazakh letters
+    html = f"<html><body><p>{title}</p><p>1. Общие положения</p></body></html>"
+    document = read_bytes(html.encode(encoding), "устав.htm")
+    assert [p.text for p in document.paragraphs] == [title, "1. Общие положения"]
+
+
+def _wrapped(paragraphs: list[str], width: int = 60) -> str:
+    return "\n".join(textwrap.fill(p, width) for p in paragraphs)
+
+
+def test_wrapped_line_starting_like_a_number_or_an_item_continues_its_sentence():
+    lines = [  # wrapped at 62 characters, as a text editor would
+        "1.5. Местонахождение Правления: Республика Казахстан, город",
+        "Тараз, улица Абая, дом 12, корпус 2, подъезд 1, этаж 3, офис",
+        "304. Телефон приемной указан на сайте Объединения.",
+        "1.6. Решение о приеме принимается Правлением (для юридических",
+        "лиц и их руководящих органов, а для прочих заявителей и групп",
+        "– решения их руководящего органа) простым большинством.",
+        "1.7. Объединение создается без ограничения срока деятельности.",
+    ]
+    paragraphs = [p.text for p in read_text("\n".join(lines)).paragraphs]
+    assert paragraphs == [" ".join(lines[0:3]), " ".join(lines[3:6]), lines[6]]
+
+
+def test_a_clause_after_a_heading_without_a_full_stop_still_starts_a_paragraph():
+    paragraphs = [
+        "Статья 17. Порядок внесения изменений и дополнений в настоящий Устав Общества",
+        "1. Решение о внесении изменений и дополнений в настоящий Устав принимает Общее собрание членов.",
+        "2. Изменения вступают в силу с момента их государственной регистрации в органах юстиции.",
+    ]
+    document = read_text(_wrapped(paragraphs, 76))
+    assert [p.number for p in document.paragraphs] == ["Статья 17", "1.", "2."]
+
+
+def test_short_lines_ending_a_lead_in_or_an_item_are_paragraphs_of_their_own():
+    paragraphs = [
+        "1.1. Общественное объединение «Молодежный центр гражданских инициатив «Жастар жолы» "
+        "является добровольным, самоуправляемым некоммерческим формированием граждан.",
+        "1.2. Наименование Объединения:",
+        "полное на казахском языке: «Жастар жолы» қоғамдық бірлестігі;",
+        "полное на русском языке: Общественное объединение «Жастар жолы».",
+    ]
+    document = read_text(_wrapped(paragraphs, 70))
+    assert [p.text for p in document.paragraphs] == paragraphs

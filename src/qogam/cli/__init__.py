@@ -14,9 +14,12 @@ import sys
 # Module names under qogam.cli, in the order ``qogam --help`` lists them.
 COMMANDS = [
     "check",
+    "check_batch",
     "classify",
     "read",
     "geo",
+    "serve", "demo", "import_cmd",
+    "census",
 ]
 
 

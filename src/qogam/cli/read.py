@@ -38,7 +38,10 @@ def run(args: argparse.Namespace) -> int:
     try:
         document = read_document(args.file, max_bytes=limit, ocr=not args.no_ocr)
     except DocumentError as exc:
-        print(f"qogam read: {exc}", file=sys.stderr)
+        # People read Russian first; the English line keeps the specific detail.
+        print(f"qogam read: {exc.message('ru')}", file=sys.stderr)
+        if exc.message("ru") != str(exc):
+            print(f"  ({exc})", file=sys.stderr)
         return 2
     if args.format == "json":
         out = {"document": document.summary(), "paragraphs": [asdict(p) for p in document.paragraphs]}

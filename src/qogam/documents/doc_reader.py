@@ -26,6 +26,8 @@ from .archive import open_zip
 from .docx_reader import read_docx
 from .errors import DocumentError
 from .model import Document
+from .pipe_tables import blocks_from_antiword
+from .structure import paragraphs_from_blocks
 from .txt_reader import read_plain_text
 
 DEFAULT_TIMEOUT = 120.0
@@ -47,6 +49,15 @@ def read_legacy(path: Path, name: str, fmt: str, *, timeout: float = DEFAULT_TIM
         except ConverterFailed as exc:
             failures.append(f"{label}: {exc}")
             continue
+        if label == "LibreOffice" and fmt == "doc" and not any(p.column is not None for p in document.paragraphs):
+            alternative = _antiword_table_reading(path, name, timeout)
+            if alternative is not None:
+                alternative.format = fmt
+                alternative.warnings.append(
+                    "LibreOffice lost the table of this file (its cells' text ran together), so antiword "
+                    "read it instead: automatic clause numbers, if any, are lost"
+                )
+                return alternative
         document.format = fmt
         if label != "LibreOffice":
             document.warnings.append(
@@ -60,6 +71,23 @@ def read_legacy(path: Path, name: str, fmt: str, *, timeout: float = DEFAULT_TIM
         "Save it as DOCX in Word or LibreOffice and try again (or install libreoffice-writer-nogui and antiword).",
         "document.unreadable",
     )
+
+
+def _antiword_table_reading(path: Path, name: str, timeout: float) -> Document | None:
+    """antiword's reading of a .doc in which antiword sees a table, else None.
+
+    LibreOffice 7.4 has been seen to import a .doc table (one antiword draws fine)
+    as a single paragraph of all its cells' text run together. antiword costs tens
+    of milliseconds next to LibreOffice's second, so a .doc that came back from
+    LibreOffice without any table is checked with it.
+    """
+    try:
+        alternative = _via_antiword(path, name, timeout)
+    except ConverterFailed:
+        return None
+    if not any(p.column is not None for p in alternative.paragraphs):
+        return None
+    return alternative
 
 
 def run_tool(command: list[str], timeout: float, cwd: str | None = None) -> subprocess.CompletedProcess:
@@ -128,8 +156,9 @@ def _via_antiword(path: Path, name: str, timeout: float) -> Document:
     if result.returncode != 0 or not text.strip():
         detail = result.stderr.decode("utf-8", "replace").strip()[:200]
         raise ConverterFailed(detail or f"exit status {result.returncode}")
-    # antiword -w 0 writes each paragraph on one line, paragraphs apart by blank lines.
-    return read_plain_text(text, name, fmt="doc")
+    # antiword -w 0 writes each paragraph on one line, paragraphs apart by blank lines,
+    # and tables as |cell|cell| lines wrapped inside each cell.
+    return Document(name=name, format="doc", paragraphs=paragraphs_from_blocks(blocks_from_antiword(text)))
 
 
 def _via_catdoc(path: Path, name: str, timeout: float) -> Document:

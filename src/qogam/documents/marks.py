@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date
 from functools import lru_cache
 from pathlib import Path
 
@@ -163,8 +164,12 @@ def find_date(text: str) -> str | None:
         month = [x.lower() for x in p.months_kk].index(m.group(3).lower()) + 1
         candidates.append((m.start(), int(m.group(1)), month, int(m.group(2))))
     for _, year, month, day in sorted(candidates):
-        if 1991 <= year <= 2100 and 1 <= month <= 12 and 1 <= day <= 31:
-            return f"{year:04d}-{month:02d}-{day:02d}"
+        if not 1991 <= year <= 2100:  # Kazakh registrations start with independence
+            continue
+        try:
+            return date(year, month, day).isoformat()
+        except ValueError:
+            continue  # 31.02 or a misread digit
     return None
 
 

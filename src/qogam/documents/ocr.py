@@ -7,7 +7,9 @@ right way by Tesseract's orientation detection (OSD); an upside-down page shows
 as a low recognition confidence and is turned by OSD too; a small skew is
 measured from the text lines and removed. Violet and blue stamp ink is taken out
 of the text image, and seals and registration marks are looked for on the
-colour page (:mod:`qogam.documents.stamps`).
+colour page (:mod:`qogam.documents.stamps`). Every page is read with both
+languages; each paragraph's language (and a page's: ``PageResult.language``) is
+decided from the recognised text, Kazakh by its own letters.
 
 Stable API (the PDF reader and ``read_document`` call these)::
 
@@ -16,8 +18,13 @@ Stable API (the PDF reader and ``read_document`` call these)::
     ocr_pdf_pages(path, page_numbers, settings=None) -> list[Paragraph]
     ocr_pdf(path, page_numbers=None, settings=None) -> OcrResult
     OcrResult.apply_to(document)                       # ocr_pages, ocr_confidence, stamps, warnings
-    ocr_page(page, number, settings=None) -> PageResult   # one page image (NumPy array)
+    ocr_page(page, number, settings=None, *, deadline=None) -> PageResult   # one page (NumPy array)
     is_low_confidence(document, paragraph_index, threshold=None) -> bool
+
+Environment (read by ``OcrSettings.from_env()``, used when no settings are given):
+``QOGAM_OCR_DPI``, ``QOGAM_OCR_LANGUAGES``, ``QOGAM_OCR_MAX_PAGES``, ``QOGAM_OCR_TIME_LIMIT``,
+``QOGAM_OCR_LOW_CONFIDENCE``, ``QOGAM_OCR_MAX_PIXELS``, ``QOGAM_OCR_PAGE_WORKERS``,
+``QOGAM_OCR_STAMPS``, ``QOGAM_OCR_MAX_SKEW``, ``QOGAM_OCR_REORIENT_BELOW``.
 
 Conventions: page numbers are 1-based. OCR paragraphs are indexed 0, 1, … in
 page order; a reader that merges them with text-layer pages renumbers ``index``.
@@ -44,18 +51,20 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 
+import cv2
 import numpy as np
 
 from .clauses import dense_levels, find_number, heading_rank, is_all_caps
 from .errors import DocumentError
 from .imaging import (
     analyse_layout,
+    chroma,
+    drop_coloured_ink,
     open_image_pages,
     pdf_page_sizes,
     render_pdf_page,
     rotate_quarters,
     rotate_small,
-    text_gray,
 )
 from .language import detect_language
 from .model import Document, Paragraph, Stamp
@@ -260,7 +269,11 @@ def ocr_page(
     settings = settings or OcrSettings.from_env()
     deadline = deadline or Deadline.start("<page>", settings.time_limit)
     started = time.monotonic()
-    gray, _ = text_gray(page)
+    if page.ndim == 3:
+        page_gray, colour = cv2.cvtColor(page, cv2.COLOR_BGR2GRAY), chroma(page)
+    else:
+        page_gray, colour = page, None
+    gray, _ = drop_coloured_ink(page_gray, colour)
     layout = analyse_layout(gray, settings.max_skew)
     if layout.ink_share < 0.002:
         return PageResult(number, [], None, "other", blank=True, seconds=time.monotonic() - started)
@@ -294,10 +307,15 @@ def ocr_page(
             "findings on this page may be wrong"
         )
     if settings.stamps:
-        from .stamps import detect_stamps
+        from .stamps import detect_stamps_in
 
-        colour = rotate_small(rotate_quarters(page, turns), layout.skew)
-        result.stamps = detect_stamps(colour, number, settings=settings, deadline=deadline)
+        def straight(layer: np.ndarray, fill: int) -> np.ndarray:
+            return rotate_small(rotate_quarters(layer, turns), layout.skew, fill)
+
+        result.stamps = detect_stamps_in(
+            straight(page_gray, 255), None if colour is None else straight(colour, 0), number,
+            settings=settings, deadline=deadline,
+        )
     result.seconds = round(time.monotonic() - started, 3)
     return result
 

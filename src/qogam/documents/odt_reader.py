@@ -159,15 +159,20 @@ class _Reader:
     def list_item(self, item: etree._Element, column: int | None, style: str, state: _ListState, depth: int) -> None:
         levels = self.list_styles.get(style, {})
         level = levels.get(depth, _LevelStyle())
-        override = item.get(f"{TEXT}start-value")
-        current = state.counters[depth - 1]
-        if override and override.isdigit():
-            state.counters[depth - 1] = int(override)
-        else:
-            state.counters[depth - 1] = level.start if current is None else current + 1
-        for deeper in range(depth, 10):
-            state.counters[deeper] = None
-        number = _render(levels, state.counters, depth) if level.fmt else None
+        number = None
+        if _has_own_paragraph(item):
+            override = item.get(f"{TEXT}start-value")
+            current = state.counters[depth - 1]
+            if override and override.isdigit():
+                state.counters[depth - 1] = int(override)
+            else:
+                state.counters[depth - 1] = level.start if current is None else current + 1
+            for deeper in range(depth, 10):
+                state.counters[deeper] = None
+            number = _render(levels, state.counters, depth) if level.fmt else None
+        # else: an item that only wraps a deeper list (LibreOffice writes one when a
+        # list resumes at level 2 after a plain paragraph) has no number of its own
+        # and neither advances its level nor restarts the deeper ones: 1.2 → 1.3.
         first = True
         for child in item:
             if child.tag in (f"{TEXT}p", f"{TEXT}h") and first:
@@ -292,6 +297,16 @@ def _render(levels: dict[int, _LevelStyle], counters: list[int | None], depth: i
         return _PLACEHOLDER.sub(lambda m: value(int(m.group(1))) if 0 < int(m.group(1)) <= depth else "", level.pattern).strip()
     first = max(1, depth - level.display + 1)
     return f"{level.prefix}{'.'.join(value(i) for i in range(first, depth + 1))}{level.suffix}".strip()
+
+
+def _has_own_paragraph(item: etree._Element) -> bool:
+    """Does a list item start with a paragraph or heading (rather than a nested list)?"""
+    for child in item:
+        if child.tag in (f"{TEXT}p", f"{TEXT}h"):
+            return True
+        if child.tag == f"{TEXT}list":
+            return False
+    return False
 
 
 def _enclosing_table(el: etree._Element) -> etree._Element | None:

@@ -96,6 +96,11 @@ def read_pdf(path: Path, name: str, *, ocr: bool = True) -> Document:
             "document.corrupt",
         )
     _drop_running_lines(page_lines)
+    # Gaps, indents and short lines are judged without the running header and
+    # footer: the gap under a header is no paragraph break, and a page's last
+    # line is not short just because a page number follows it.
+    for lines in page_lines.values():
+        _mark_geometry(lines)
     document = Document(name=name, format="pdf", paragraphs=[], pages=pages)
     if broken:
         document.warnings.append(f"pages {', '.join(map(str, broken))} are damaged and were skipped")
@@ -186,7 +191,6 @@ def _to_lines(segments: list[_Segment], page: int) -> list[Line]:
                 ordered.append(line)
         else:
             band.append(line)
-    _mark_geometry(ordered)
     return ordered
 
 

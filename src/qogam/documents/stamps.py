@@ -33,6 +33,7 @@ from typing import TYPE_CHECKING
 import cv2
 import numpy as np
 
+from .imaging import chroma
 from .marks import (
     MarkText,
     bin_control_ok,
@@ -77,6 +78,9 @@ MARK_HEIGHT_MM = (12.0, 90.0)
 # Chroma above which a pixel counts as coloured ink when looking for stamps (lower
 # than for cleaning the text, so that faint seals are still seen).
 STAMP_CHROMA = 22
+# Candidate marks read per page and ink layer at most: each costs a Tesseract call, and a
+# table on a grey scan has many cells the size of a mark.
+MAX_MARK_CANDIDATES = 3
 # Analysis runs at a quarter of 300 dpi.
 WORK_DPI = 75
 
@@ -85,7 +89,7 @@ WORK_DPI = 75
 
 
 def _chroma(page: np.ndarray) -> np.ndarray:
-    return (page.max(axis=2).astype(np.int16) - page.min(axis=2)).astype(np.uint8)
+    return chroma(page)
 
 
 def detect_stamps(
@@ -102,18 +106,31 @@ def detect_stamps(
     block of ink whose text is not a registration note (a signature, «Копия верна»)
     is not reported.
     """
+    if image.ndim == 3:
+        return detect_stamps_in(cv2.cvtColor(image, cv2.COLOR_BGR2GRAY), chroma(image), page,
+                                settings=settings, dpi=dpi, deadline=deadline)
+    return detect_stamps_in(image, None, page, settings=settings, dpi=dpi, deadline=deadline)
+
+
+def detect_stamps_in(
+    gray: np.ndarray,
+    colour: np.ndarray | None,
+    page: int = 1,
+    *,
+    settings: OcrSettings | None = None,
+    dpi: int | None = None,
+    deadline: Deadline | None = None,
+) -> list[Stamp]:
+    """:func:`detect_stamps` on a page already split into grey and chroma (None for a grey scan)."""
     from .ocr import OcrSettings
 
     settings = settings or OcrSettings.from_env()
     deadline = deadline or Deadline.start("<page>", settings.time_limit)
-    dpi = dpi or settings.dpi
-    scale = WORK_DPI / dpi
-    colour = image.ndim == 3 and image.shape[2] == 3
-    gray = cv2.cvtColor(image, cv2.COLOR_BGR2GRAY) if colour else image
+    scale = WORK_DPI / (dpi or settings.dpi)
     layers = []
     coloured_full = None
-    if colour:
-        coloured_full = ((_chroma(image) > STAMP_CHROMA) & (gray < 245)).astype(np.uint8) * 255
+    if colour is not None:
+        coloured_full = ((colour > STAMP_CHROMA) & (gray < 245)).astype(np.uint8) * 255
         coloured = _shrink(coloured_full, scale)
         if coloured.mean() > 0.2:  # enough coloured ink for a stamp: stamps are on that layer
             layers.append(("colour", coloured))
@@ -129,20 +146,24 @@ def detect_stamps(
         seals += [s for s in found if not any(_same_circle(s, t) for t in seals)]
         mark_boxes += _mark_candidates(mask, found, framed_only=kind == "black")
 
-    stamps: list[Stamp] = []
     inv = 1 / scale
-    for x, y, r in seals:
-        box = _clip_box((x - r) * inv, (y - r) * inv, 2 * r * inv, 2 * r * inv, image.shape)
-        stamp = Stamp(kind="seal", page=page, box=box)
-        stamp.bin = _seal_bin(image, box, settings, deadline)
-        stamps.append(stamp)
-    for bx, by, bw, bh in mark_boxes:
-        margin = 4
-        box = _clip_box((bx - margin) * inv, (by - margin) * inv, (bw + 2 * margin) * inv,
-                        (bh + 2 * margin) * inv, image.shape)
-        text, conf = _read_region(image, box, settings, deadline)
+    seal_boxes = [_clip_box((x - r) * inv, (y - r) * inv, 2 * r * inv, 2 * r * inv, gray.shape) for x, y, r in seals]
+    mark_boxes = [
+        _clip_box((bx - 4) * inv, (by - 4) * inv, (bw + 8) * inv, (bh + 8) * inv, gray.shape)
+        for bx, by, bw, bh in mark_boxes
+    ]
+    # One Tesseract call reads every seal centre and mark of the page (each call costs ~0.3 s to start).
+    crops = [_seal_centre(gray, colour, box) for box in seal_boxes]
+    crops += [_without_frame(_ink_only(_cut(gray, box), _cut(colour, box))) for box in mark_boxes]
+    readings = _read_crops(crops, settings, deadline)
+    stamps: list[Stamp] = []
+    for box, (text, _) in zip(seal_boxes, readings, strict=False):
+        stamps.append(Stamp(kind="seal", page=page, box=box, bin=find_bin(text)))
+    for box, (text, conf) in zip(mark_boxes, readings[len(seal_boxes) :], strict=True):
+        text = clean_stamp_text(text)
         parsed = parse_mark_text(text)
-        if not parsed.is_registration:
+        # A framed block naming a justice body is its mark even when the title word is garbled.
+        if not (parsed.is_registration or parsed.authority):
             continue
         stamps.append(
             Stamp(
@@ -188,7 +209,7 @@ def _find_seals(mask: np.ndarray, *, strict: bool) -> list[tuple[int, int, int]]
     rmin, rmax = int(_mm(SEAL_DIAMETER_MM[0]) / 2), int(_mm(SEAL_DIAMETER_MM[1]) / 2)
     soft = cv2.GaussianBlur(mask, (0, 0), 1.2)
     circles = cv2.HoughCircles(
-        soft, cv2.HOUGH_GRADIENT_ALT, dp=1.5, minDist=rmin * 0.5, param1=150,
+        soft, cv2.HOUGH_GRADIENT_ALT, dp=2 if strict else 1.5, minDist=rmin * 0.5, param1=150,
         param2=0.3 if strict else 0.6, minRadius=int(rmin * 0.6), maxRadius=rmax,
     )
     if circles is None:
@@ -209,36 +230,47 @@ def _ring_profile(mask: np.ndarray, x: float, y: float, radius: int) -> np.ndarr
 
 def _confirm_seal(mask: np.ndarray, x: float, y: float, r: float, rmin: int, rmax: int, *, strict: bool
                   ) -> tuple[int, int, int] | None:
-    """The seal around a proposed circle (which may be its inner ring), or None."""
+    """The seal around a proposed circle (which may be its inner ring), or None.
+
+    Around a few centres near the proposal, the share of ink at each radius is a
+    profile; the outer ring is a radius where ink nearly closes a circle and the
+    ink just outside is much thinner. On black ink, the inner ring at 60–85 % of
+    that radius must stand out too.
+    """
     best = None
-    reach = int(min(rmax / 0.6, r * 1.8)) + 4
-    jitter = (-3, -2, -1, 0, 1, 2, 3) if strict else (-1, 0, 1)
+    reach = int(min(rmax / 0.6, r * 1.8)) + 8
+    top = min(rmax, reach - 8)
+    if top < rmin:
+        return None
+    jitter = (-2, -1, 0, 1, 2) if strict else (-1, 0, 1)
+    radii = np.arange(rmin, top + 1)
     for dx in jitter:
         for dy in jitter:
             profile = _ring_profile(mask, x + dx, y + dy, reach)
             smooth = np.maximum(profile, np.maximum(np.roll(profile, 1), np.roll(profile, -1)))
-            for outer in range(rmin, min(rmax, reach - 6) + 1):
-                support = smooth[outer]
-                if support < (0.65 if strict else 0.5):
+            sums = np.concatenate([[0.0], np.cumsum(profile)])
+            outside = (sums[radii + 7] - sums[radii + 3]) / 4
+            support = smooth[radii]
+            contrast = support - outside
+            ok = (support >= (0.65 if strict else 0.5)) & (contrast >= (0.35 if strict else 0.3))
+            for outer, score in zip(radii[ok], contrast[ok], strict=True):
+                if strict and not _inner_ring(profile, smooth, int(outer)):
                     continue
-                outside = float(profile[outer + 3 : outer + 7].mean())
-                if strict:
-                    lo, hi = int(outer * 0.6), int(outer * 0.85)
-                    inner = float(smooth[lo : hi + 1].max()) if hi > lo else 0.0
-                    inner_at = lo + int(np.argmax(smooth[lo : hi + 1])) if hi > lo else lo
-                    inner_around = float(np.r_[profile[max(0, inner_at - 6) : inner_at - 2],
-                                               profile[inner_at + 3 : inner_at + 7]].mean())
-                    if inner < 0.5 or support - outside < 0.35 or inner - inner_around < 0.2:
-                        continue
-                elif support - outside < 0.3:
-                    continue
-                score = support - outside
                 if best is None or score > best[0]:
-                    best = (score, int(round(x + dx)), int(round(y + dy)), outer)
+                    best = (float(score), int(round(x + dx)), int(round(y + dy)), int(outer))
     if best is None:
         return None
     _, cx, cy, outer = best
     return (cx, cy, outer)
+
+
+def _inner_ring(profile: np.ndarray, smooth: np.ndarray, outer: int) -> bool:
+    lo, hi = int(outer * 0.6), int(outer * 0.85)
+    if hi - lo < 3:
+        return False
+    at = lo + int(np.argmax(smooth[lo : hi + 1]))
+    around = np.r_[profile[max(0, at - 6) : max(0, at - 2)], profile[at + 3 : at + 7]]
+    return smooth[at] >= 0.5 and around.size > 0 and smooth[at] - float(around.mean()) >= 0.2
 
 
 def _mark_candidates(mask: np.ndarray, seals: list[tuple[int, int, int]], *, framed_only: bool
@@ -255,13 +287,21 @@ def _mark_candidates(mask: np.ndarray, seals: list[tuple[int, int, int]], *, fra
     hmin, hmax = _mm(MARK_HEIGHT_MM[0]), _mm(MARK_HEIGHT_MM[1])
     boxes = []
     if framed_only:
-        contours, _ = cv2.findContours(work, cv2.RETR_LIST, cv2.CHAIN_APPROX_SIMPLE)
+        # Long straight strokes, mended across the gaps of uneven ink, outline the frames.
+        wide = cv2.morphologyEx(work, cv2.MORPH_CLOSE, cv2.getStructuringElement(cv2.MORPH_RECT, (7, 1)))
+        tall = cv2.morphologyEx(work, cv2.MORPH_CLOSE, cv2.getStructuringElement(cv2.MORPH_RECT, (1, 7)))
+        across = cv2.morphologyEx(wide, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (int(wmin * 0.6), 1)))
+        down = cv2.morphologyEx(tall, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (1, int(hmin * 0.6))))
+        frames = cv2.dilate(across | down, np.ones((3, 3), np.uint8))
+        contours, _ = cv2.findContours(frames, cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_SIMPLE)
         for c in contours:
             x, y, w, h = cv2.boundingRect(c)
             if not (wmin <= w <= wmax and hmin <= h <= hmax):
                 continue
-            approx = cv2.approxPolyDP(c, 0.03 * cv2.arcLength(c, True), True)
-            if len(approx) == 4 and cv2.contourArea(c) > 0.8 * w * h:
+            # All four sides present: strokes along the top, bottom, left and right edges.
+            sides = (across[y : y + 4, x : x + w].any(axis=0).mean(), across[y + h - 4 : y + h, x : x + w].any(axis=0).mean(),
+                     down[y : y + h, x : x + 4].any(axis=1).mean(), down[y : y + h, x + w - 4 : x + w].any(axis=1).mean())
+            if min(sides) >= 0.4 and sum(sides) >= 2.4:
                 boxes.append((x, y, w, h))
     else:
         joined = cv2.morphologyEx(work, cv2.MORPH_CLOSE, cv2.getStructuringElement(cv2.MORPH_RECT, (9, 9)))
@@ -276,7 +316,7 @@ def _mark_candidates(mask: np.ndarray, seals: list[tuple[int, int, int]], *, fra
     for b in boxes:
         if not any(_inside(b, k) for k in kept):
             kept.append(b)
-    return kept
+    return kept[:MAX_MARK_CANDIDATES]
 
 
 def _inside(a: tuple[int, int, int, int], b: tuple[int, int, int, int]) -> bool:
@@ -292,16 +332,23 @@ def _clip_box(x: float, y: float, w: float, h: float, shape: tuple[int, ...]) ->
     return (x0, y0, max(0, x1 - x0), max(0, y1 - y0))
 
 
-def _ink_only(crop: np.ndarray) -> np.ndarray:
-    """The crop's coloured ink as black on white (contrast stretched for faint stamps); grey crops as they are."""
-    if crop.ndim == 2:
-        return crop
-    chroma = _chroma(crop).astype(np.float32)
-    ink = chroma[chroma > STAMP_CHROMA]
+def _cut(layer: np.ndarray | None, box: tuple[int, int, int, int]) -> np.ndarray | None:
+    if layer is None:
+        return None
+    x, y, w, h = box
+    return layer[y : y + h, x : x + w]
+
+
+def _ink_only(gray: np.ndarray, colour: np.ndarray | None) -> np.ndarray:
+    """A crop's coloured ink as black on white (contrast stretched for faint stamps); grey crops as they are."""
+    if colour is None:
+        return gray
+    values = colour.astype(np.float32)
+    ink = values[values > STAMP_CHROMA]
     if ink.size < 50:
-        return cv2.cvtColor(crop, cv2.COLOR_BGR2GRAY)
+        return gray
     top = float(np.percentile(ink, 90))
-    strength = np.clip((chroma - STAMP_CHROMA / 2) / max(top - STAMP_CHROMA / 2, 1.0), 0, 1)
+    strength = np.clip((values - STAMP_CHROMA / 2) / max(top - STAMP_CHROMA / 2, 1.0), 0, 1)
     return (255 - strength * 255).astype(np.uint8)
 
 
@@ -319,28 +366,33 @@ def _without_frame(gray: np.ndarray) -> np.ndarray:
     return out
 
 
-def _read_region(image: np.ndarray, box: tuple[int, int, int, int], settings: OcrSettings,
-                 deadline: Deadline) -> tuple[str, float | None]:
-    x, y, w, h = box
-    if w < 10 or h < 10:
-        return "", None
-    crop = _without_frame(_ink_only(image[y : y + h, x : x + w]))
-    crop = cv2.copyMakeBorder(crop, 20, 20, 20, 20, cv2.BORDER_CONSTANT, value=255)
-    words = [wd for wd in read_words(crop, settings.languages, settings.dpi, deadline, psm=6) if wd.text.strip()]
-    text = clean_stamp_text(words_to_lines(words))
-    conf = round(sum(wd.conf for wd in words) / len(words), 1) if words else None
-    return text, conf
-
-
-def _seal_bin(image: np.ndarray, box: tuple[int, int, int, int], settings: OcrSettings,
-              deadline: Deadline) -> str | None:
-    """The BIN printed across a seal's centre, if legible."""
+def _seal_centre(gray: np.ndarray, colour: np.ndarray | None, box: tuple[int, int, int, int]) -> np.ndarray:
+    """The band across a seal's centre, where the BIN is printed."""
     x, y, w, h = box
     cx, cy = x + w // 2, y + h // 2
-    half_w, half_h = int(w * 0.33), int(h * 0.22)
-    crop = image[max(0, cy - half_h) : cy + half_h, max(0, cx - half_w) : cx + half_w]
-    if crop.size == 0:
-        return None
-    crop = cv2.copyMakeBorder(_ink_only(crop), 20, 20, 20, 20, cv2.BORDER_CONSTANT, value=255)
-    words = read_words(crop, settings.languages, settings.dpi, deadline, psm=6)
-    return find_bin(" ".join(w.text for w in words))
+    inner = (max(0, cx - int(w * 0.33)), max(0, cy - int(h * 0.22)), int(w * 0.66), int(h * 0.44))
+    return _ink_only(_cut(gray, inner), _cut(colour, inner))
+
+
+_GAP = 60  # white pixels between stacked crops: Tesseract keeps them apart
+
+
+def _read_crops(crops: list[np.ndarray], settings: OcrSettings, deadline: Deadline) -> list[tuple[str, float | None]]:
+    """Text and mean word confidence of each crop, read in one Tesseract call on the crops stacked."""
+    if not crops:
+        return []
+    width = max(c.shape[1] for c in crops) + 2 * _GAP
+    canvas = np.full((sum(c.shape[0] + _GAP for c in crops) + _GAP, width), 255, np.uint8)
+    spans = []
+    y = _GAP
+    for crop in crops:
+        canvas[y : y + crop.shape[0], _GAP : _GAP + crop.shape[1]] = crop
+        spans.append((y, y + crop.shape[0]))
+        y += crop.shape[0] + _GAP
+    words = [w for w in read_words(canvas, settings.languages, settings.dpi, deadline, psm=6) if w.text.strip()]
+    out = []
+    for top, bottom in spans:
+        mine = [w for w in words if top <= w.top + w.height / 2 < bottom]
+        conf = round(sum(w.conf for w in mine) / len(mine), 1) if mine else None
+        out.append((words_to_lines(mine), conf))
+    return out

@@ -1,6 +1,6 @@
 """Tesseract through pytesseract: words with confidences and boxes, page orientation, checks.
 
-Images go to Tesseract as uncompressed PGM/PPM files in a per-thread scratch folder
+Images go to Tesseract as uncompressed TIFF files in a per-thread scratch folder
 (writing a 9-megapixel page as PNG, pytesseract's default, costs ~0.3 s).
 Every call honours a :class:`Deadline`: the time left for the whole document.
 """
@@ -79,9 +79,12 @@ def _scratch_dir() -> Path:
     return Path(folder.name)
 
 
-def _write_scratch(image: np.ndarray) -> str:
-    target = _scratch_dir() / ("page.pgm" if image.ndim == 2 else "page.ppm")
-    cv2.imwrite(str(target), image)
+def _write_scratch(image: np.ndarray, dpi: int) -> str:
+    # Uncompressed TIFF with its resolution: written in milliseconds and read by Tesseract
+    # as fast as PNG (PNG costs ~0.3 s to compress, PGM ~0.1 s more CPU to read).
+    target = _scratch_dir() / "page.tif"
+    cv2.imwrite(str(target), image, [cv2.IMWRITE_TIFF_COMPRESSION, 1, cv2.IMWRITE_TIFF_RESUNIT, 2,
+                                     cv2.IMWRITE_TIFF_XDPI, dpi, cv2.IMWRITE_TIFF_YDPI, dpi])
     return str(target)
 
 
@@ -98,9 +101,9 @@ def read_words(image: np.ndarray, languages: str, dpi: int, deadline: Deadline, 
     _single_thread()
     try:
         data = pytesseract.image_to_data(
-            _write_scratch(image),
+            _write_scratch(image, dpi),
             lang=languages,
-            config=f"--psm {psm} --dpi {dpi}",
+            config=f"--psm {psm}",
             output_type=pytesseract.Output.DICT,
             timeout=deadline.remaining(),
         )
@@ -159,7 +162,7 @@ def detect_orientation(gray: np.ndarray, dpi: int, deadline: Deadline) -> int | 
     small = cv2.resize(gray, None, fx=0.5, fy=0.5, interpolation=cv2.INTER_AREA)
     try:
         osd = pytesseract.image_to_osd(
-            _write_scratch(small), config=f"--psm 0 --dpi {max(70, dpi // 2)}", timeout=deadline.remaining()
+            _write_scratch(small, max(70, dpi // 2)), config="--psm 0", timeout=deadline.remaining()
         )
     except RuntimeError as exc:
         if "timeout" in str(exc).lower():

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .clauses import find_number, is_all_caps
+from .clauses import ClauseNumber, find_number, is_all_caps
 
 _BULLET = re.compile(r"^[-–—•·▪●○◦*]\s+")
 _TERMINAL = (".", ";", ":", "!", "?", "…")
@@ -72,12 +72,14 @@ def rebuild(lines: list[Line], *, wrapped: bool = True) -> list[Block]:
     """Paragraphs from lines. ``wrapped`` False: each line is a paragraph already."""
     blocks: list[Block] = []
     previous: Line | None = None
+    last_number: ClauseNumber | None = None  # of the last paragraph that started with one
     for line in lines:
         text = clean(line.text)
         if not text:
             continue
-        if previous is None or _breaks(previous, line, text, wrapped) or line.column != previous.column:
+        if previous is None or _breaks(previous, line, text, wrapped, last_number) or line.column != previous.column:
             blocks.append(Block(text, line.page, line.column))
+            last_number = find_number(text) or last_number
         else:
             blocks[-1].text = glue(blocks[-1].text, text)
         previous = Line(**{**line.__dict__, "text": text})
@@ -86,17 +88,43 @@ def rebuild(lines: list[Line], *, wrapped: bool = True) -> list[Block]:
     return [b for b in blocks if b.text]
 
 
-def _breaks(previous: Line, line: Line, text: str, wrapped: bool) -> bool:
+def _breaks(previous: Line, line: Line, text: str, wrapped: bool, last_number: ClauseNumber | None = None) -> bool:
     if not wrapped or line.blank_before:
         return True
-    if starts_paragraph(text):
-        return True
     prev_text = previous.text
+    if starts_paragraph(text):
+        if previous.short or prev_text.endswith(_TERMINAL) or not prev_text[-1:].islower():
+            return True
+        # A line filled to the margin in mid-word-run is wrapped, and the next line may
+        # start like an item («…решения\n– органа») or a number («…офис\n304.»):
+        # it continues unless the number could be the next clause.
+        number = find_number(text)
+        return number is not None and plausible_next(last_number, number)
     if _starts_lower(text) and not prev_text.endswith((".", "!", "?")):
-        return False
+        # A short line ending in «:» or «;» closes a list item or its lead-in.
+        return previous.short and prev_text.endswith((":", ";"))
     if is_all_caps(text) != is_all_caps(prev_text):
         return True
+    if previous.page != line.page and prev_text.endswith((".", "!", "?")):
+        # Across a page break there is no indent or gap to go by: a finished
+        # sentence followed by a capital starts a new paragraph.
+        return True
     return bool(previous.short and (prev_text.endswith(_TERMINAL) or not _starts_lower(text)))
+
+
+def plausible_next(last: ClauseNumber | None, candidate: ClauseNumber) -> bool:
+    """Could ``candidate`` be the clause after ``last``: the next at some depth, or a first sub-clause?"""
+    if candidate.kind != "decimal" or last is None or last.kind != "decimal":
+        return candidate.kind != "decimal" or _parts(candidate)[0] <= 3
+    before, after = _parts(last), _parts(candidate)
+    if after == [*before, 1]:
+        return True
+    depth = len(after)
+    return depth <= len(before) and after[:-1] == before[: depth - 1] and 0 < after[-1] - before[depth - 1] <= 2
+
+
+def _parts(number: ClauseNumber) -> list[int]:
+    return [int(part) for part in number.text.rstrip(".").split(".")]
 
 
 def looks_wrapped(lines: list[str]) -> bool:

@@ -1,0 +1,87 @@
+"""Seals and registration marks on the test scans, read with the real Tesseract."""
+
+import cv2
+import numpy as np
+import pytest
+
+from qogam.documents.imaging import rotate_quarters
+from qogam.documents.ocr import OcrSettings
+from qogam.documents.stamps import detect_stamps
+
+from .conftest import SCANS, expected, needs_tesseract
+
+pytestmark = [needs_tesseract, pytest.mark.ocr]
+SETTINGS = OcrSettings(page_workers=1)
+
+
+def upright(name: str) -> tuple[dict, np.ndarray]:
+    truth = expected(name)
+    image = cv2.imread(str(SCANS / truth["file"]), cv2.IMREAD_UNCHANGED)
+    return truth, rotate_quarters(image, -truth["rotation"] // 90)
+
+
+def overlap(a, b) -> float:
+    w = max(0, min(a[0] + a[2], b[0] + b[2]) - max(a[0], b[0]))
+    h = max(0, min(a[1] + a[3], b[1] + b[3]) - max(a[1], b[1]))
+    return w * h / (a[2] * a[3] + b[2] * b[3] - w * h)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("name", ["ru_title_stamped", "kk_title_stamped"])
+def test_mark_and_seal_on_a_colour_title_page(name):
+    truth, image = upright(name)
+    found = detect_stamps(image, 1, settings=SETTINGS)
+    assert sorted(s.kind for s in found) == ["registration_mark", "seal"]
+    for stamp in found:
+        box = next(e["box"] for e in truth["stamps"] if e["kind"] == stamp.kind)
+        assert overlap(stamp.box, box) >= 0.5 and stamp.page == 1
+    mark = next(s for s in found if s.kind == "registration_mark")
+    want = next(e for e in truth["stamps"] if e["kind"] == "registration_mark")
+    assert mark.date == want["date"] and mark.bin == want["bin"]
+    assert "Алматы" in mark.authority or "Алмат" in mark.authority
+    assert mark.confidence and mark.confidence > 60
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("name", ["ru_p3_seal_over_text", "kk_p3_seal_over_text", "ru_title_faint", "kk_title_faint"])
+def test_seal_over_text_and_faint_seal(name):
+    truth, image = upright(name)
+    seals = [s for s in detect_stamps(image, 1, settings=SETTINGS) if s.kind == "seal"]
+    want = next(e["box"] for e in truth["stamps"] if e["kind"] == "seal")
+    assert len(seals) == 1 and overlap(seals[0].box, want) >= 0.5
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("name", ["ru_p2_clean", "kk_p2_clean", "ru_p2_skew_noise", "kk_p2_upside_down"])
+def test_pages_without_stamps_have_none(name):
+    _, image = upright(name)
+    assert detect_stamps(image, 1, settings=SETTINGS) == []
+
+
+@pytest.mark.slow
+def test_black_and_white_title_page_still_gives_the_seal():
+    truth, image = upright("ru_title_bitonal")
+    seals = [s for s in detect_stamps(image, 1, settings=SETTINGS) if s.kind == "seal"]
+    want = next(e["box"] for e in truth["stamps"] if e["kind"] == "seal")
+    assert len(seals) == 1 and overlap(seals[0].box, want) >= 0.5
+
+
+@pytest.mark.slow
+def test_blue_signature_and_plain_circle_are_not_stamps():
+    page = np.full((3508, 2480, 3), 255, np.uint8)
+    # A blue scribble the size of a mark: coloured ink, but no registration text in it.
+    xs = np.linspace(300, 1100, 400)
+    ys = 800 + 120 * np.sin(xs / 37.0) + 60 * np.cos(xs / 11.0)
+    points = np.stack([xs, ys], axis=1).astype(np.int32)
+    cv2.polylines(page, [points], False, (190, 80, 30), 6)
+    # A thin black circle with nothing inside (a drawn diagram, a punched hole).
+    cv2.circle(page, (1600, 2400), 230, (0, 0, 0), 6)
+    assert detect_stamps(page, 1, settings=SETTINGS) == []
+
+
+@pytest.mark.slow
+def test_grey_page_is_analysed_without_colour():
+    truth, image = upright("ru_p3_bitonal")
+    found = detect_stamps(image, 1, settings=SETTINGS)
+    want = next(e["box"] for e in truth["stamps"] if e["kind"] == "seal")
+    assert [s.kind for s in found] == ["seal"] and overlap(found[0].box, want) >= 0.5
