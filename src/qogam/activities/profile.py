@@ -57,25 +57,23 @@ def charter_profile(goals: Sequence[str | Classification]) -> list[dict]:
 
 
 def universal_areas(profile: list[dict]) -> list[list[str]]:
-    """The distinct areas of work: groups that are some goal's primary group, with related
-    groups (crosswalk.yaml ``related_groups``) merged into one area."""
+    """The distinct areas of work: groups that are some goal's primary group, with a related
+    group (crosswalk.yaml ``related_groups``) merged into the same area.
+
+    Pairs are merged without chaining: health ~ social services and social services ~
+    development make two areas, not one — a chain would let a charter that does everything
+    look like it does one thing.
+    """
     groups = [entry["code"] for entry in profile if entry["primary_goals"]]
-    parent = {group: group for group in groups}
-
-    def root(group: str) -> str:
-        while parent[group] != group:
-            group = parent[group]
-        return group
-
+    merged: dict[str, list[str]] = {group: [group] for group in groups}
+    taken: set[str] = set()
     for first, second in related_group_pairs():
-        if first in parent and second in parent:
-            parent[root(second)] = root(first)
-    areas: dict[str, list[str]] = {}
-    for group in groups:
-        areas.setdefault(root(group), []).append(group)
-    return sorted(
-        (sorted(a, key=icnpo_order) for a in areas.values()), key=lambda a: icnpo_order(a[0])
-    )
+        if first in merged and second in merged and not {first, second} & taken:
+            merged[first].append(second)
+            del merged[second]
+            taken |= {first, second}
+    areas = [sorted(area, key=icnpo_order) for area in merged.values()]
+    return sorted(areas, key=lambda a: icnpo_order(a[0]))
 
 
 def is_universal(profile: list[dict], max_groups: int = 5) -> bool:

@@ -45,8 +45,7 @@ def universal(ctx: Context, rule) -> list[Hit]:
     from qogam.activities import group_name, universal_areas
 
     areas = universal_areas(ctx.charter.profile)
-    limit = rule.thresholds.get("max_groups", 5)
-    if len(areas) <= limit or not ctx.charter.goals:
+    if len(areas) < rule.thresholds.get("min_areas", 5) or not ctx.charter.goals:
         return []
     names = ", ".join(" / ".join(group_name(code, ctx.lang) for code in area) for area in areas)
     return [Hit(paragraph=ctx.charter.goals[0].paragraph, details={"count": len(areas), "groups": names})]
