@@ -36,6 +36,7 @@ def main() -> None:
     work = Path(tempfile.mkdtemp(prefix="qogam-shots-"))
     env = {**os.environ, "QOGAM_DATABASE_URL": f"sqlite:///{work / 'demo.sqlite3'}", "QOGAM_VAR_DIR": str(work)}
     subprocess.run([sys.executable, "-m", "qogam", "demo", "--size", str(args.size), "--quiet"], env=env, check=True)
+    subprocess.run([sys.executable, "-m", "qogam", "census", "recompute"], env=env, check=True)
     port = free_port()
     server = subprocess.Popen([sys.executable, "-m", "qogam", "serve", "--port", str(port)], env=env,
                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
@@ -79,6 +80,8 @@ def shoot(base: str) -> None:
             page.get_by_role("button", name="Проверить устав").click()
             page.wait_for_load_state()
             save("check-result")
+        page.goto(base + "/census/")
+        save("census", full=True)
         page.goto(base + "/search/?region=750000000")
         page.get_by_role("button", name="Қазақша").click()
         page.wait_for_load_state()
