@@ -10,6 +10,7 @@ import pytest
 from qogam.documents import read_bytes, read_text
 from qogam.documents.clauses import find_number, heading_rank
 from qogam.documents.testing import numbered_lines, sample_charter_items
+from qogam.documents.textflow import glue
 
 CHARTER = "\n".join(numbered_lines(sample_charter_items("ru")))
 KAZAKH = "\n".join(numbered_lines(sample_charter_items("kk")))
@@ -197,3 +198,33 @@ def test_short_lines_ending_a_lead_in_or_an_item_are_paragraphs_of_their_own():
     ]
     document = read_text(_wrapped(paragraphs, 70))
     assert [p.text for p in document.paragraphs] == paragraphs
+
+
+@pytest.mark.parametrize(
+    ("before", "after", "joined"),
+    [
+        ("содействие развитию гражданского об-", "щества и государства.", "общества"),
+        ("ведение финансово-", "хозяйственной деятельности.", "финансово-хозяйственной"),
+        ("проведение научно-", "исследовательских работ.", "научно-исследовательских"),
+        ("присвоение бизнес-", "идентификационного номера.", "бизнес-идентификационного"),
+        ("в городе Нур-", "Султане и других городах.", "Нур-Султане"),
+        ("развитие меж-", "странового сотрудничества.", "межстранового"),
+        ("осуществление законо-", "дательной инициативы.", "законодательной"),
+        ("в городе Шым-", "кенте и области.", "Шымкенте"),
+        ("Қабанбай батыр көшесі, 112-үй, 8-", "кеңсе.", "8-кеңсе."),
+    ],
+)
+def test_a_hyphen_at_a_line_end_stays_only_when_it_is_spelling(before, after, joined):
+    assert joined in glue(before, after).split()
+
+
+def test_compounds_broken_across_lines_of_a_wrapped_clause_keep_their_hyphen():
+    lines = [
+        "1.1. Объединение осуществляет следующие виды деятельности: ведение",
+        "финансово-хозяйственной деятельности, содействие развитию об-",
+        "щества, проведение культурно-массовых мероприятий и научно-",
+        "исследовательских работ в области экологии.",
+        "1.2. Объединение создается без ограничения срока деятельности.",
+    ]
+    first = read_text("\n".join(lines)).paragraphs[0].text
+    assert "развитию общества" in first and "научно-исследовательских работ" in first

@@ -7,7 +7,7 @@ Kazakh files often type the Latin «i» for «і» inside Cyrillic words: counte
 Short lines with no vote either way (ЖАЛПЫ ЕРЕЖЕЛЕР has no Kazakh letter, nor has
 «Директор:») take, in ``tag_languages``, the language of their clear neighbours in
 the same column; only where those disagree (the seam of a Kazakh and a Russian part)
-or are missing is lingua asked, restricted to the two languages and loaded on first
+or one is missing is lingua asked, restricted to the two languages and loaded on first
 need: its low-accuracy (trigram) mode answers first in about 20–40 ms, the full mode
 in about 400 ms (eval/documents/languages.py measures both, and the accuracy).
 """
@@ -166,10 +166,10 @@ def _lingua_answer(text: str) -> str:
 def tag_languages(paragraphs: list) -> None:
     """Set ``language`` on each paragraph (in place).
 
-    A paragraph its own letters and words leave open («Директор:», «г. Тараз – 2023 г.»,
-    ЖАЛПЫ ЕРЕЖЕЛЕР) takes the language of the nearest clear paragraphs before and after
-    it in the same column when they agree (or of the only one there is); lingua is
-    asked only when they disagree, as at the seam of a Kazakh and a Russian part.
+    A paragraph its own letters and words leave open («Директор:», «г. Тараз – 2023 г.»)
+    takes the language of the nearest clear paragraphs before and after it in the same
+    column when they agree; lingua is asked when they disagree, as at the seam of a
+    Kazakh and a Russian part, or when one side has none (the first and last lines).
     """
     decided: list[str | None] = []
     asked: list[str] = []
@@ -183,8 +183,8 @@ def tag_languages(paragraphs: list) -> None:
             continue
         before = _neighbour(paragraphs, decided, i, -1)
         after = _neighbour(paragraphs, decided, i, +1)
-        if before == after and before is not None or (before is None) != (after is None):
-            p.language = before or after
+        if before is not None and before == after:
+            p.language = before
         else:
             p.language = _ask_lingua(asked[i])
 

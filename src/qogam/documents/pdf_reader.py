@@ -30,7 +30,7 @@ import pypdfium2.raw as pdfium_c
 from .errors import DocumentError
 from .model import Document, Paragraph
 from .structure import paragraphs_from_blocks
-from .textflow import Line, clean, rebuild
+from .textflow import Line, clean, rebuild, starts_paragraph
 
 _PAGE_NUMBER = re.compile(
     r"^(?:стр\.?|страница|page|бет)?\s*[-–—]?\s*\d{1,4}\s*[-–—]?\s*(?:(?:из|of|/)\s*\d{1,4})?\s*(?:бет|стр\.?)?$",
@@ -234,7 +234,13 @@ def _mark_geometry(lines: list[Line]) -> None:
             gap = previous.top - line.top
             if pitch and (gap > 1.45 * pitch or gap < 0):
                 line.blank_before = True
-            if line.left > left + max(12.0, 0.03 * width) and previous.text.rstrip().endswith((".", ":", ";")):
+            # A first-line indent: the line starts right of the line before it. Not
+            # after a numbered line, whose wrapped text hangs at the number's width.
+            if (
+                line.left > previous.left + max(12.0, 0.03 * width)
+                and previous.text.rstrip().endswith((".", ":", ";"))
+                and not starts_paragraph(clean(previous.text))
+            ):
                 line.blank_before = True
         # A line is short (ends its paragraph) when the next line's first word would
         # have fitted after it: ragged-right text is not mistaken for paragraph ends.
@@ -244,7 +250,9 @@ def _mark_geometry(lines: list[Line]) -> None:
             if following is None or not text:
                 line.short = room > 0.2 * width
                 continue
-            char_width = (line.right - line.left) / max(len(text), 1)
+            # Letters are wider than the spaces between them: an average over the
+            # whole line would make the next word look narrower than it is.
+            char_width = (line.right - line.left) / max(len(text) - 0.5 * text.count(" "), 1)
             first_word = clean(following.text).split(" ", 1)[0]
             line.short = room > (len(first_word) + 1.5) * char_width
 

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 
 from .clauses import ClauseNumber, find_number, is_all_caps
+from .hyphens import hyphen_is_spelling
 
 _BULLET = re.compile(r"^[-–—•·▪●○◦*]\s+")
 _TERMINAL = (".", ";", ":", "!", "?", "…")
@@ -61,9 +62,21 @@ def _starts_lower(text: str) -> bool:
 
 
 def glue(previous: str, line: str) -> str:
-    """Join a wrapped line to its paragraph, undoing a hyphenation at the break."""
-    if previous.endswith(_HYPHENS) and len(previous) > 1 and previous[-2].isalpha() and _starts_lower(line):
-        return previous[:-1] + line
+    """Join a wrapped line to its paragraph, undoing a hyphenation at the break.
+
+    A hyphen that is part of the spelling stays, without a space after it:
+    «финансово-хозяйственной», «Нур-Султан».
+    """
+    if previous.endswith(("-", "\x02")) and len(previous) > 1 and previous[-2].isdigit() and line[:1].isalnum():
+        return previous[:-1] + "-" + line  # 112-үй, 8-кеңсе, 1-бап, 20-летие
+    if previous.endswith(_HYPHENS) and len(previous) > 1 and previous[-2].isalpha():
+        # pdfium reports any hyphen ending a line as \x02, spelling or not.
+        if previous[-1] in "-\x02" and line[:1].isalpha() and (
+            line[:1].isupper() or hyphen_is_spelling(previous[:-1], line)
+        ):
+            return previous[:-1] + "-" + line
+        if _starts_lower(line):
+            return previous[:-1] + line
     previous = previous.rstrip("\x02\u00ad")
     return f"{previous} {line}"
 
@@ -72,14 +85,16 @@ def rebuild(lines: list[Line], *, wrapped: bool = True) -> list[Block]:
     """Paragraphs from lines. ``wrapped`` False: each line is a paragraph already."""
     blocks: list[Block] = []
     previous: Line | None = None
-    last_number: ClauseNumber | None = None  # of the last paragraph that started with one
+    last_decimal: ClauseNumber | None = None  # the last «4.3.»-like clause number so far
     for line in lines:
         text = clean(line.text)
         if not text:
             continue
-        if previous is None or _breaks(previous, line, text, wrapped, last_number) or line.column != previous.column:
+        if previous is None or _breaks(previous, line, text, wrapped, last_decimal) or line.column != previous.column:
             blocks.append(Block(text, line.page, line.column))
-            last_number = find_number(text) or last_number
+            number = find_number(text)
+            if number is not None and number.kind == "decimal":
+                last_decimal = number
         else:
             blocks[-1].text = glue(blocks[-1].text, text)
         previous = Line(**{**line.__dict__, "text": text})
@@ -88,7 +103,7 @@ def rebuild(lines: list[Line], *, wrapped: bool = True) -> list[Block]:
     return [b for b in blocks if b.text]
 
 
-def _breaks(previous: Line, line: Line, text: str, wrapped: bool, last_number: ClauseNumber | None = None) -> bool:
+def _breaks(previous: Line, line: Line, text: str, wrapped: bool, last_decimal: ClauseNumber | None = None) -> bool:
     if not wrapped or line.blank_before:
         return True
     prev_text = previous.text
@@ -99,11 +114,11 @@ def _breaks(previous: Line, line: Line, text: str, wrapped: bool, last_number: C
         # start like an item («…решения\n– органа») or a number («…офис\n304.»):
         # it continues unless the number could be the next clause.
         number = find_number(text)
-        return number is not None and plausible_next(last_number, number)
+        return number is not None and plausible_next(last_decimal, number)
     if _starts_lower(text) and not prev_text.endswith((".", "!", "?")):
         # A short line ending in «:» or «;» closes a list item or its lead-in.
         return previous.short and prev_text.endswith((":", ";"))
-    if is_all_caps(text) != is_all_caps(prev_text):
+    if _capitals(text) != _capitals(prev_text):
         return True
     if previous.page != line.page and prev_text.endswith((".", "!", "?")):
         # Across a page break there is no indent or gap to go by: a finished
@@ -113,18 +128,36 @@ def _breaks(previous: Line, line: Line, text: str, wrapped: bool, last_number: C
 
 
 def plausible_next(last: ClauseNumber | None, candidate: ClauseNumber) -> bool:
-    """Could ``candidate`` be the clause after ``last``: the next at some depth, or a first sub-clause?"""
-    if candidate.kind != "decimal" or last is None or last.kind != "decimal":
-        return candidate.kind != "decimal" or _parts(candidate)[0] <= 3
-    before, after = _parts(last), _parts(candidate)
-    if after == [*before, 1]:
+    """Could ``candidate`` be the clause after the decimal clause ``last``?
+
+    It may go one or two up at some depth and start again at 1 below it (4.3 → 4.4,
+    5., 5.1), or open a first sub-clause (4.3 → 4.3.1). Without an earlier decimal
+    clause only a first number (1.–3.) is plausible. Word-led numbers always are.
+    """
+    if candidate.kind != "decimal":
         return True
-    depth = len(after)
-    return depth <= len(before) and after[:-1] == before[: depth - 1] and 0 < after[-1] - before[depth - 1] <= 2
+    after = _parts(candidate)
+    if all(part == 1 for part in after):
+        return True  # a first clause: numbering starts again under a new article or chapter
+    if last is None:
+        return after[0] <= 3
+    before = _parts(last)
+    if after[: len(before)] == before and all(part == 1 for part in after[len(before):]) and len(after) > len(before):
+        return True
+    for depth in range(1, min(len(before), len(after)) + 1):
+        step = after[depth - 1] - before[depth - 1]
+        if after[: depth - 1] == before[: depth - 1] and 0 < step <= 2:
+            return all(part == 1 for part in after[depth:])
+    return False
 
 
 def _parts(number: ClauseNumber) -> list[int]:
     return [int(part) for part in number.text.rstrip(".").split(".")]
+
+
+def _capitals(text: str) -> bool:
+    """Set in capitals, also a short word («ЛИЦ» closing a wrapped heading)."""
+    return is_all_caps(text) or (text.isupper() and not find_number(text))
 
 
 def looks_wrapped(lines: list[str]) -> bool:
