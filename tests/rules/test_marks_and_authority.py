@@ -40,3 +40,8 @@ def test_missing_appendix():
     assert len(missing) == 1 and "№ 1" in missing[0].message
     with_appendix = text + "Приложение № 1\nк Уставу Общественного объединения «Жасыл қала»\nОписание символики: зелёный круг с листом.\n"
     assert "document.appendix-missing" not in rules_of(with_appendix)
+
+
+def test_local_association_registered_in_another_region_conflicts():
+    other = MARK.replace("Жамбылской области", "города Алматы")
+    assert "territory.authority-conflict" in rules_of(other + MINI)

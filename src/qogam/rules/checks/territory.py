@@ -89,6 +89,15 @@ def authority_conflict(ctx: Context, rule) -> list[Hit]:
         reason = "местные объединения регистрируют территориальные органы юстиции"
     elif charter.territory.whole_country and department and not ministry:
         reason = "территория — вся Республика, а зарегистрировал территориальный орган юстиции"
+    elif charter.status == "local" and department and charter.territory.regions:
+        from qogam import geo
+
+        where = geo.analyse(authority.text).regions
+        if where and not set(where) & set(charter.territory.regions):
+            reason = (
+                f"орган юстиции региона «{_names(where)}» зарегистрировал местное объединение, "
+                f"действующее в регионе «{_names(charter.territory.regions)}»"
+            )
     if reason is None:
         return []
     return [
