@@ -26,17 +26,33 @@ def setup(database_url: str | None, var_dir: str | None = None) -> None:
 
 def ensure_demo(size: int, seed: int = 2025) -> float | None:
     """Load the demo registry unless one of this size and seed is there; returns seconds spent."""
-    from qogam.registry.demo.generator import generate
+    from qogam.registry.demo.generator import DEMO_VERSION, generate
     from qogam.registry.models import Organization, RegistrySetting
 
     demo = RegistrySetting.get(RegistrySetting.DEMO) or {}
-    if demo.get("size") == size and demo.get("seed") == seed and Organization.objects.count() == size:
+    if (demo.get("size") == size and demo.get("seed") == seed and demo.get("version") == DEMO_VERSION
+            and Organization.objects.count() == size):
         return None
     started = time.perf_counter()
     generate(size=size, seed=seed, progress=lambda done, total: print(f"\r  demo {done}/{total}", end="",
                                                                       file=sys.stderr))
     print(file=sys.stderr)
-    return time.perf_counter() - started
+    seconds = time.perf_counter() - started
+    vacuum()
+    return seconds
+
+
+def vacuum() -> None:
+    """PostgreSQL: VACUUM ANALYZE after a bulk load, as autovacuum does within a minute or so.
+
+    Replacing 100,000 organisations leaves as many dead rows; measured before autovacuum
+    has run, searches read them all (the full-text table: 40 ms instead of 19 ms).
+    """
+    from django.db import connection
+
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("VACUUM ANALYZE")
 
 
 def database_label() -> str:

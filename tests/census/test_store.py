@@ -34,13 +34,24 @@ def test_load_reads_every_field_the_census_uses(hand_registry):
     assert filing.founders[0].startswith("ГУ «Управление")
     liquidated = records[hand_registry["liquidated_filing"].id]
     assert liquidated.register_status == "liquidated" and liquidated.register_status_since == dt.date(2023, 6, 30)
-    assert liquidated.signals[0].detail == {"from": "registered", "to": "liquidated"}
+    # Only the detail keys the census reads are loaded: "to" of a status change here.
+    assert liquidated.signals[0].detail == {"to": "liquidated"}
     assert not records[hand_registry["religious"].id].files_required
     grant = records[hand_registry["grant_no_filings"].id].signals[0]
     assert (grant.kind, grant.date, grant.amount) == ("grant", dt.date(2025, 5, 1), 5_000_000)
+    # A grant's customer, sphere and year are read out of its detail (other keys are not).
+    from qogam.registry.models import Signal
+
+    Signal.objects.create(organization_id=founded.key, kind="contract", date=dt.date(2024, 2, 1), amount=1_000,
+                          detail={"year": 2024, "customer": "ГУ «Управление образования»", "icnpo": "2 100", "lot": 7})
+    contract = next(s for s in {r.key: r for r in load_records([founded.key])}[founded.key].signals
+                    if s.kind == "contract")
+    assert {k: str(v) for k, v in contract.detail.items()} == {
+        "year": "2024", "customer": "ГУ «Управление образования»", "icnpo": "2 100"}
     # Loading a few by id gives the same records.
     one = load_records([founded.key])
     assert len(one) == 1 and sorted(one[0].filings, key=lambda f: f.year) == sorted(founded.filings, key=lambda f: f.year)
+    assert len({id(f.founders) for f in one[0].filings}) == 1  # the same founders' text is parsed once
 
 
 def test_recompute_stores_the_known_state_of_each_organisation(hand_registry):
@@ -70,6 +81,32 @@ def test_recompute_replaces_the_previous_states(hand_registry):
     assert OrganizationState.objects.count() == len(EXPECTED)
     assert OrganizationState.objects.get(organization=hand_registry["active"]).state == "non_compliant"
     assert CensusRun.objects.count() == 2
+
+
+def _table() -> dict[int, tuple]:
+    fields = ("state", "working", "recent_activity", "liquidation_candidate", "silent_years", "last_filing_year",
+              "flags", "flag_codes", "region", "legal_form", "icnpo_group", "registration_year", "language")
+    return {row[0]: row[1:] for row in OrganizationState.objects.values_list("organization_id", *fields)}
+
+
+def test_recompute_writes_only_the_states_that_changed(hand_registry):
+    first = recompute(HAND_AS_OF, trend_years=0)
+    assert first.written.inserted == len(EXPECTED) and first.written.rewritten
+    again = recompute(HAND_AS_OF, trend_years=0)
+    assert (again.written.inserted, again.written.deleted, again.written.unchanged) == (0, 0, len(EXPECTED))
+    before = _table()
+    hand_registry["active"].filings.filter(year=2025).delete()
+    type(hand_registry["new"]).objects.filter(pk=hand_registry["new"].pk).update(registered_on=dt.date(2026, 9, 1))
+    changed = recompute(HAND_AS_OF, trend_years=0)
+    assert (changed.written.inserted, changed.written.deleted) == (1, 2) and not changed.written.rewritten
+    after = _table()
+    assert after[hand_registry["active"].id][0] == "non_compliant" and hand_registry["new"].id not in after
+    assert {k: v for k, v in before.items() if k not in (hand_registry["active"].id, hand_registry["new"].id)} == \
+        {k: v for k, v in after.items() if k != hand_registry["active"].id}
+    # What is stored equals what a full rewrite stores.
+    OrganizationState.objects.all().delete()
+    recompute(HAND_AS_OF, trend_years=0)
+    assert _table() == after
 
 
 def test_an_earlier_as_of_date_gives_the_states_of_then(hand_registry):

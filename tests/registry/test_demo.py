@@ -70,3 +70,69 @@ def test_refuses_to_mix_with_real_data():
     with pytest.raises(DemoRefused, match="пустую базу"):
         generate(size=10, today=TODAY)
     assert Organization.objects.count() == 1
+
+
+@pytest.mark.django_db
+def test_demo_filings_list_founders_and_state_money_names_its_customer():
+    from qogam.registry.models import Signal
+
+    generate(size=2000, seed=21, today=TODAY)
+    filings = list(Filing.objects.values_list("organization_id", "founders", "income_sources"))
+    assert sum(1 for _o, founders, _s in filings if founders) > 0.95 * len(filings)
+    founders = Counter(name for _o, names, _s in filings for name in names)
+    assert any(name.startswith(("ГУ «", "Министерство", "АО «Национальн", "РГП", "КГП")) for name in founders)
+    money = list(Signal.objects.filter(kind__in=["grant", "contract"]).values_list("kind", "detail", "amount"))
+    assert len(money) > 100
+    for kind, detail, amount in money:
+        assert amount > 0 and detail["icnpo"] and detail["year"]
+        assert detail["customer"].startswith("НАО «Центр поддержки" if kind == "grant" else "ГУ «Управление")
+    # Every state grant or contract a filing reports is a dated signal with the same amount.
+    reported = sum(1 for _o, _f, sources in filings for key in ("state_grant", "state_social_order") if sources.get(key))
+    from_filings = Signal.objects.filter(kind__in=["grant", "contract"], amount__isnull=False).count()
+    assert reported <= from_filings <= reported * 1.2
+
+
+@pytest.mark.django_db
+def test_demo_has_dormant_filers_and_heads_rarely_share_a_name():
+    generate(size=2000, seed=22, today=TODAY)
+    by_org: dict[int, list] = {}
+    for org_id, year, income, expenses, beneficiaries in Filing.objects.order_by("year").values_list(
+            "organization_id", "year", "income", "expenses", "beneficiaries"):
+        by_org.setdefault(org_id, []).append((year, float(income or 0), float(expenses or 0), beneficiaries or 0))
+    last_due = TODAY.year - 1
+    zero, hoarding = 0, 0
+    for rows in by_org.values():
+        years = {year: rest for year, *rest in rows}
+        if all(years.get(y) == [0, 0, 0] for y in range(last_due - 2, last_due + 1)):
+            zero += 1
+        if all(y in years and years[y][0] > 0 and years[y][1] < 0.3 * years[y][0] for y in range(last_due - 4, last_due + 1)):
+            hoarding += 1
+    assert zero > 0.01 * 2000 and hoarding > 0.003 * 2000, (zero, hoarding)
+    heads = Counter(Organization.objects.values_list("head_name", flat=True))
+    assert len(heads) > 0.9 * 2000  # most heads are different people
+    assert sum(n for n in heads.values() if n >= 6) < 0.05 * 2000
+
+
+def test_heads_and_founders_rarely_coincide_in_a_registry_of_100000():
+    """The census's shared-person flag must mark a few percent of a full-size demo registry, not half of it."""
+    import random
+    from collections import defaultdict
+
+    from qogam.registry.demo.people import is_state_founded, make_founders, make_person, serial_pool
+    from qogam.registry.reference import legal_forms, regions
+
+    rng = random.Random(4)
+    size = 100_000
+    forms = [(code, form.demo_share) for code, form in legal_forms().items() if form.demo_share > 0]
+    codes, weights = zip(*forms, strict=True)
+    region_list = list(regions().values())
+    serial = serial_pool(rng, size)
+    holders: dict[str, set[int]] = defaultdict(set)
+    for org in range(size):
+        form = rng.choices(codes, weights)[0]
+        head = make_person(rng, serial)
+        founders = make_founders(rng, form, head, rng.choice(region_list), is_state_founded(rng, form), serial)
+        for name in {head, *founders}:
+            holders[name.lower()].add(org)
+    flagged = set().union(*(orgs for orgs in holders.values() if len(orgs) >= 6))
+    assert 0.01 * size < len(flagged) < 0.06 * size, len(flagged)

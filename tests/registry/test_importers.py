@@ -162,6 +162,40 @@ def test_filings_import(db, tmp_path):
     assert any("нет в реестре" in r for r in report.reasons)
 
 
+def test_filings_import_updates_with_newer_data_only(db, tmp_path):
+    run_import(BnsImporter(JAN), bns(tmp_path / "r.csv", [ROW]))
+    header = "БИН;Отчётный год;Дата представления;Доходы всего;Расходы всего;Учредители\n"
+    first = tmp_path / "f1.csv"
+    first.write_text(header + "081240605260;2022;10.03.2023;100;90;Иванов Иван Иванович\n"
+                     "081240605260;2023;10.03.2024;200;150;\n", encoding="utf-8")
+    assert run_import(FilingsImporter(dt.date(2024, 4, 1)), first).counts == {"added": 2}
+    newer = tmp_path / "f2.csv"
+    newer.write_text(header + "081240605260;2022;10.03.2023;100;90;Иванов Иван Иванович\n"
+                     "081240605260;2023;10.03.2024;250;150;\"Петров Пётр Петрович; Ким Анна\"\n", encoding="utf-8")
+    report = run_import(FilingsImporter(dt.date(2024, 9, 1)), newer)
+    assert report.counts == {"unchanged": 1, "changed": 1}
+    filing = Filing.objects.get(year=2023)
+    assert filing.income == 250 and filing.expenses == 150 and filing.founders == ["Петров Пётр Петрович", "Ким Анна"]
+    assert filing.as_of == dt.date(2024, 9, 1) and Filing.objects.get(year=2022).income == 100
+    older = tmp_path / "f3.csv"
+    older.write_text(header + "081240605260;2023;10.03.2024;1;1;\n", encoding="utf-8")
+    assert run_import(FilingsImporter(dt.date(2024, 5, 1)), older).counts == {"skipped": 1}
+    assert Filing.objects.get(year=2023).income == 250
+    assert Signal.objects.filter(kind="filing").count() == 2  # one per filing added, none per change
+
+
+def test_generic_mapping_updates_a_known_organisation_without_its_name(db, tmp_path):
+    run_import(BnsImporter(JAN), bns(tmp_path / "r.csv", [ROW]))
+    mapping = tmp_path / "map.yaml"
+    mapping.write_text("target: organizations\ncolumns:\n  bin: БИН\n  register_status: Статус\n", encoding="utf-8")
+    data = tmp_path / "status.csv"
+    data.write_text("БИН,Статус\n081240605260,в стадии ликвидации\n190340000017,ликвидирована\n", encoding="utf-8")
+    report = run_import(generic_importer(load_mapping(mapping), dt.date(2025, 2, 1)), data)
+    assert report.counts == {"changed": 1, "rejected": 1}, report.reasons
+    assert Organization.objects.get(bin="081240605260").register_status == "in_liquidation"
+    assert any("нет наименования" in reason for reason in report.reasons)
+
+
 def test_generic_mapping(db, tmp_path):
     mapping = tmp_path / "map.yaml"
     mapping.write_text(

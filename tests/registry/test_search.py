@@ -1,4 +1,5 @@
 import datetime as dt
+import random
 
 import pytest
 from django.core.cache import cache
@@ -6,7 +7,7 @@ from django.db.models import Count
 
 from qogam.registry.demo.generator import generate
 from qogam.registry.models import Organization
-from qogam.registry.search import SearchParams, iterate, search
+from qogam.registry.search import SearchParams, engine, fulltext, iterate, search
 
 
 @pytest.fixture
@@ -98,3 +99,73 @@ def test_search_index_follows_edits(registry):
     assert "081240605260" not in {o.bin for o in run(q="мейирим фонд").items}
     org.delete()
     assert run(q="белес").total == 0
+
+
+def _orm_facets(params: SearchParams) -> dict:
+    """Facet counts by plain ORM GROUP BY queries: every filter but the facet's own."""
+    out = {}
+    for name, column in engine.FACETS.items():
+        queryset, _is_bin, _text = engine.filtered(params, skip_facet=name)
+        out[name] = engine._format(column, queryset.order_by().values_list(column).annotate(n=Count("id")))
+    return out
+
+
+def _orm_page(params: SearchParams) -> list[int]:
+    queryset, _is_bin, has_text = engine.filtered(params)
+    offset = (params.page - 1) * params.page_size
+    if has_text and params.effective_sort == "relevance":
+        total = queryset.count()
+        if total <= engine.RANK_LIMIT or fulltext.vendor() != "postgresql":
+            plan = engine.plan(params)
+            return fulltext.ranked_ids(plan.base, plan.text, offset, params.page_size)
+    return list(engine.ordered(queryset, params, False).values_list("id", flat=True)[offset: offset + params.page_size])
+
+
+def _random_params(rng: random.Random) -> SearchParams:
+    query: dict = {}
+    if rng.random() < 0.6:
+        query["q"] = rng.choice(["фонд", "объединения", "центра развития", "детей", "спорта", "Мейірім", "журек",
+                                 "ассоциации", "Камкор", "поддержки семьи", "болашак", "zzzq", "0812", "1903"])
+    for name, choices in (("region", ["750000000", "710000000", "790000000", "310000000", "550000000"]),
+                          ("legal_form", ["public_fund", "public_association", "private_institution",
+                                          "association_of_legal_entities"]),
+                          ("register_status", ["registered", "liquidated", "in_liquidation"]),
+                          ("icnpo", ["1", "4", "2", "11", "none"]),
+                          ("year", ["2005", "2012", "2019", "2021"]),
+                          ("status", ["local", "regional", "republican", "none"])):
+        if rng.random() < 0.3:
+            query[name] = rng.sample(choices, rng.randint(1, 2))
+    if rng.random() < 0.2:
+        query["year_from"] = str(rng.randint(1995, 2020))
+    if rng.random() < 0.2:
+        query["year_to"] = str(rng.randint(2005, 2025))
+    query["sort"] = rng.choice(["", "relevance", "name", "-name", "registered", "-registered", "bin"])
+    query["page"] = str(rng.randint(1, 3))
+    query["page_size"] = str(rng.choice([5, 20, 50]))
+    return SearchParams.from_query(query)
+
+
+def test_totals_pages_and_facets_equal_plain_orm_queries(registry):
+    """Totals, pages and facet counts come from in-memory columns: they must equal the database's."""
+    rng = random.Random(7)
+    for _ in range(60):
+        params = _random_params(rng)
+        cache.clear()
+        result = search(params)
+        queryset, _is_bin, _text = engine.filtered(params)
+        assert result.total == queryset.count(), params
+        assert [o.pk for o in result.items] == _orm_page(params), params
+        assert result.facets == _orm_facets(params), params
+
+
+def test_search_sees_what_an_import_committed(registry, tmp_path):
+    from qogam.registry.demo.files import bns_rows, write_bns_csv
+    from qogam.registry.importers import BnsImporter, run_import
+
+    before = run(q="фонд").total
+    path = write_bns_csv(tmp_path / "r.csv", bns_rows(300, seed=31))
+    report = run_import(BnsImporter(dt.date(2025, 1, 1)), path, chunk_size=100)
+    expected = Organization.objects.filter(id__in=fulltext.matching_ids("фонд")).count()
+    assert report.counts["added"] > 0 and run(q="фонд").total == expected > before
+    assert dict(run(region="750000000").facets["region"])["750000000"] == \
+        Organization.objects.filter(region="750000000").count()

@@ -48,6 +48,7 @@ class FlagCatalogue:
     words: dict[str, dict[str, str]]
     disclaimer: dict[str, str]
     liquidation: dict[str, dict[str, Any]]
+    any_pattern: re.Pattern | None = None  # matches wherever one of ``patterns`` does (a quick first test)
 
     def name(self, code: str, lang: str = "ru") -> str:
         return self.texts[code][lang]["name"]
@@ -63,13 +64,14 @@ class FlagCatalogue:
         values["sphere"] = self.words["same_sphere"][lang] if values.get("same_sphere") else ""
         return self.texts[code][lang]["fact"].format_map(_Printable(values, lang))
 
-    def state_founder_match(self, name: str) -> str | None:
-        """The words of ``name`` that show a state body, or None."""
-        text = fold_name(name)
-        for pattern in self.patterns:
-            match = pattern.search(text)
-            if match:
-                return match.group(0)
+    def state_founder_match(self, name: str, folded: str | None = None) -> str | None:
+        """The words of ``name`` that show a state body, or None (``folded``: ``fold_name(name)`` if known)."""
+        text = fold_name(name) if folded is None else folded
+        if self.any_pattern is None or self.any_pattern.search(text):
+            for pattern in self.patterns:
+                match = pattern.search(text)
+                if match:
+                    return match.group(0)
         match = self.abbreviations.match(name.strip())
         return match.group(1) if match else None
 
@@ -87,14 +89,18 @@ class Flag:
         return cls(data["code"], tuple(Fact.from_dict(f) for f in data.get("facts", [])))
 
 
-_QUOTES = re.compile("[«»\"“”„']")
+_QUOTE_MARKS = "«»\"“”„'"
+_UNQUOTE = str.maketrans(dict.fromkeys(_QUOTE_MARKS, " "))
 
 
 def fold_name(name: str) -> str:
     """A name as compared: lower case, ё → е, quotes dropped, single spaces."""
-    text = (name or "").lower().replace("ё", "е")
-    if _QUOTES.search(text):
-        text = _QUOTES.sub(" ", text)
+    text = (name or "").lower()
+    if "ё" in text:
+        text = text.replace("ё", "е")
+    # Most names (people's) have no quote marks: substring tests are cheaper than translating every name.
+    if any(mark in text for mark in _QUOTE_MARKS):
+        text = text.translate(_UNQUOTE)
     return " ".join(text.split())
 
 
@@ -113,6 +119,7 @@ def catalogue() -> FlagCatalogue:
     return FlagCatalogue(
         settings=FlagSettings(**data["thresholds"]),
         patterns=tuple(re.compile(p) for p in data["state_founder_patterns"]),
+        any_pattern=re.compile("|".join(f"(?:{p})" for p in data["state_founder_patterns"])),
         abbreviations=re.compile(rf"[\s«\"]*({abbreviations})(?![{_LETTERS}A-ZА-ЯӘҒҚҢӨҰҮҺІ])"),
         texts={code: {lang: data["flags"][code][lang] for lang in LANGUAGES} for code in FLAG_CODES},
         words=data["words"],
@@ -121,14 +128,31 @@ def catalogue() -> FlagCatalogue:
     )
 
 
-def _state_founder(p: Prepared, cat: FlagCatalogue) -> Flag | None:
-    with_founders = [y for y, f in p.filings.items() if f.founders]
-    if not with_founders:
+def _latest_founders_year(p: Prepared) -> int | None:
+    """The latest reporting year whose filing lists founders (the founders the flags look at)."""
+    year = None
+    for y, filing in p.filings.items():
+        if filing.founders and (year is None or y > year):
+            year = y
+    return year
+
+
+def _state_founder(p: Prepared, cat: FlagCatalogue, matches: dict[str, str | None] | None = None,
+                   year: int | None = -1, fold=fold_name) -> Flag | None:
+    """``matches`` remembers names already looked at (the same founders recur across organisations);
+    ``year``: the latest year with founders when the caller knows it."""
+    if year == -1:
+        year = _latest_founders_year(p)
+    if year is None:
         return None
-    year = max(with_founders)
     facts = []
     for founder in p.filings[year].founders:
-        match = cat.state_founder_match(founder)
+        if matches is None:
+            match = cat.state_founder_match(founder)
+        elif founder in matches:
+            match = matches[founder]
+        else:
+            match = matches[founder] = cat.state_founder_match(founder, fold(founder))
         if match:
             facts.append(Fact("state_founder", p.filings[year].submitted_on, {"founder": founder, "year": year, "match": match}))
     return Flag("state_founder", tuple(facts)) if facts else None
@@ -196,23 +220,33 @@ def _registered_before_grant(p: Prepared, cat: FlagCatalogue, signals: list) -> 
     }),))
 
 
-def _people(p: Prepared) -> list[tuple[str, str, str]]:
+def _people(p: Prepared, year: int | None = -1, fold=fold_name) -> list[tuple[str, str, str]]:
     """(folded name, role, name as written) of the head and the latest filing's founders."""
     out = []
     if p.record.head_name:
-        out.append((fold_name(p.record.head_name), "head", p.record.head_name))
-    with_founders = [y for y, f in p.filings.items() if f.founders]
-    if with_founders:
-        for founder in p.filings[max(with_founders)].founders:
-            out.append((fold_name(founder), "founder", founder))
-    return [item for item in out if len(item[0].split()) >= 2]
+        out.append((fold(p.record.head_name), "head", p.record.head_name))
+    if year == -1:
+        year = _latest_founders_year(p)
+    if year is not None:
+        for founder in p.filings[year].founders:
+            out.append((fold(founder), "founder", founder))
+    return [item for item in out if " " in item[0]]  # two words at least (folded names have single spaces)
 
 
 def compute_flags(prepared: Sequence[Prepared], cat: FlagCatalogue | None = None) -> dict[int, list[Flag]]:
     """Flags of every organisation that has any, by record key."""
     cat = cat or catalogue()
     living = [p for p in prepared if p.status != LIQUIDATED]
-    people = {p.record.key: _people(p) for p in living}
+    founders_year = {p.record.key: _latest_founders_year(p) for p in living}
+    folded: dict[str, str] = {}
+
+    def fold(name: str) -> str:
+        value = folded.get(name)
+        if value is None:
+            value = folded[name] = fold_name(name)
+        return value
+
+    people = {p.record.key: _people(p, founders_year[p.record.key], fold) for p in living}
     where: dict[str, list[int]] = defaultdict(list)
     for key, items in people.items():
         for name in {name for name, _role, _written in items}:
@@ -220,10 +254,12 @@ def compute_flags(prepared: Sequence[Prepared], cat: FlagCatalogue | None = None
     bins = {p.record.key: p.record.bin for p in living}
     minimum = cat.settings.shared_person_other_orgs
     result: dict[int, list[Flag]] = {}
+    matches: dict[str, str | None] = {}
     for p in living:
         key = p.record.key
         money = _money_signals(p) if p.record.signals else []
-        flags = [f for f in (_state_founder(p, cat), _state_customer_dependence(p, cat, money),
+        flags = [f for f in (_state_founder(p, cat, matches, founders_year[key], fold),
+                             _state_customer_dependence(p, cat, money),
                              _registered_before_grant(p, cat, money)) if f]
         shared = []
         for name, role, written in people[key]:

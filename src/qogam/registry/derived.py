@@ -24,17 +24,38 @@ def sort_key(name: str) -> str:
     return re.sub(r"\s+", " ", folded).strip()[:200]
 
 
+SOURCE_FIELDS = ("legal_form", "name_full_ru", "name_short_ru", "name_full_kk", "name_short_kk", "head_name", "kato",
+                 "registered_on")  # what the derived columns are computed from
+
+
+def _values(org) -> dict:
+    return {name: getattr(org, name) for name in SOURCE_FIELDS}  # getattr: loads a deferred field
+
+
 def search_text_of(org) -> str:
-    form = legal_forms().get(org.legal_form)
+    return _search_text(_values(org))
+
+
+def _search_text(values: dict) -> str:
+    form = legal_forms().get(values.get("legal_form") or "")
     abbreviations = " ".join(form.abbreviations) if form else ""
     return index_text(
-        org.name_full_ru, org.name_short_ru, org.name_full_kk, org.name_short_kk,
-        abbreviations, org.head_name,
+        values.get("name_full_ru"), values.get("name_short_ru"), values.get("name_full_kk"),
+        values.get("name_short_kk"), abbreviations, values.get("head_name"),
     )
 
 
+def derived_values(values: dict) -> dict:
+    """The derived columns of an organisation given as a dict of its field values."""
+    registered = values.get("registered_on")
+    return {
+        "region": region_of(values.get("kato")) or "",
+        "registration_year": registered.year if registered else None,
+        "sort_name": sort_key(values.get("name_full_ru") or values.get("name_full_kk")),
+        "search_text": _search_text(values),
+    }
+
+
 def derive(org) -> None:
-    org.region = region_of(org.kato) or ""
-    org.registration_year = org.registered_on.year if org.registered_on else None
-    org.sort_name = sort_key(org.name_full_ru or org.name_full_kk)
-    org.search_text = search_text_of(org)
+    for name, value in derived_values(_values(org)).items():
+        setattr(org, name, value)

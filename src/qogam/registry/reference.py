@@ -96,7 +96,7 @@ def _form_matchers() -> tuple[list, list, list, list]:
         phrases += [(_phrase(p), form.code, p) for p in form.patterns]
         abbrevs += [(a, form.code) for a in form.abbreviations]
     commercial = data["commercial"]
-    c_phrases = [(_phrase(fold(p)), p) for p in commercial["patterns"]]
+    c_phrases = [(_phrase(fold(p)), fold(p), p) for p in commercial["patterns"]]
     c_abbrevs = list(commercial["abbreviations"])
     # Longest phrases first: «некоммерческое акционерное общество» before «акционерное общество».
     phrases.sort(key=lambda t: -len(t[2]))
@@ -119,11 +119,13 @@ def detect_legal_form(name: str, form_text: str | None = None) -> FormMatch:
         if not text:
             continue
         folded = fold(text)
+        # ``phrase in folded`` first: a plain substring test is much cheaper than the regex,
+        # and the regex (the phrase between word boundaries) cannot match without it.
         for regex, code, phrase in phrases:
-            if regex.search(folded):
+            if phrase in folded and regex.search(folded):
                 return FormMatch(code, False, phrase)
-        for regex, phrase in c_phrases:
-            if regex.search(folded):
+        for regex, folded_phrase, phrase in c_phrases:
+            if folded_phrase in folded and regex.search(folded):
                 return FormMatch(None, True, phrase)
         lead = _leading_abbreviation(text)
         for abbreviation, code in abbrevs:

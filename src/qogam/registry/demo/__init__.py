@@ -1,5 +1,6 @@
 """The synthetic demo registry.
 
-``generator.generate(size=25_000, seed=2025)`` loads it (Django); ``names``,
-``series`` and ``files`` are pure and importable without Django.
+``generator.generate(size=25_000, seed=2025)`` loads it (Django); ``names``, ``people``
+(heads and founders), ``funding`` (grants and contracts), ``series`` (dates, fates,
+filings) and ``files`` are pure and importable without Django.
 """

@@ -10,7 +10,8 @@ from pathlib import Path
 
 from ..identifiers import complete_bin
 from ..reference import legal_forms, places, regions
-from .names import make_address, make_head, make_names, vocabulary
+from .names import make_address, make_names, vocabulary
+from .people import make_person
 from .series import pick_weighted, registration_date
 
 BNS_HEADERS = ["БИН", "Наименование", "Наименование на казахском языке", "Дата регистрации", "ОКЭД",
@@ -49,7 +50,7 @@ def bns_rows(count: int, seed: int = 7, commercial_share: float = 0.3, today: dt
             names = make_names(rng, form, topic, region)
             name_ru, name_kk, oked = names.full_ru, names.full_kk, topic["oked"]
         rows.append([candidate, name_ru, name_kk, registered.strftime("%d.%m.%Y"), oked, place.kato,
-                     make_address(rng, place, region), make_head(rng)])
+                     make_address(rng, place, region), make_person(rng)])
     return rows
 
 
@@ -75,4 +76,35 @@ def write_bns_xlsx(path: str | Path, rows: list[list], title: str | None = "Ре
     for row in rows:
         sheet.append(row)
     workbook.save(path)
+    return path
+
+
+FILING_HEADERS = ["БИН", "Отчётный год", "Дата представления", "Доходы всего", "Расходы всего",
+                  "Государственные гранты", "Государственный социальный заказ", "Пожертвования",
+                  "Благополучатели", "Штатные работники", "Волонтёры", "Учредители"]
+
+
+def filing_rows(bins: list[str], years: range, seed: int = 11) -> list[list]:
+    """Rows of an NGO-database export: one per organisation and reporting year."""
+    rng = random.Random(seed)
+    rows = []
+    for bin_value in bins:
+        founders = "; ".join(make_person(rng) for _ in range(rng.randint(1, 3)))
+        scale = rng.randint(1, 40) * 250_000
+        for year in years:
+            income = scale * rng.randint(6, 15) // 10
+            state = income * rng.randint(0, 8) // 10 if rng.random() < 0.25 else 0
+            submitted = dt.date(year + 1, 1, 10) + dt.timedelta(days=rng.randint(0, 120))
+            rows.append([bin_value, year, submitted.strftime("%d.%m.%Y"), income, income * rng.randint(70, 105) // 100,
+                         state if rng.random() < 0.5 else "", "" if not state else state // 2, income - state,
+                         rng.randint(0, 400), rng.randint(0, 20), rng.randint(0, 40), founders])
+    return rows
+
+
+def write_filings_csv(path: str | Path, rows: list[list], delimiter: str = ";") -> Path:
+    path = Path(path)
+    with path.open("w", encoding="utf-8", newline="") as fh:
+        writer = csv.writer(fh, delimiter=delimiter)
+        writer.writerow(FILING_HEADERS)
+        writer.writerows(rows)
     return path

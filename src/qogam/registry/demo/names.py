@@ -99,20 +99,6 @@ def make_names(rng: random.Random, form: LegalForm, topic: dict, region: Region)
     )
 
 
-def make_head(rng: random.Random) -> str:
-    heads = vocabulary()["heads"]
-    surname = rng.choice(heads["surnames"])
-    patronymic = rng.choice(heads["patronymics"])
-    if rng.random() < 0.55:
-        first = rng.choice(heads["female_first"])
-        if surname.endswith(("ов", "ев", "ин")):
-            surname += "а"
-        patronymic = patronymic[:-3] + "вна"
-    else:
-        first = rng.choice(heads["male_first"])
-    return f"{surname} {first} {patronymic}"
-
-
 def place_label(place: Place) -> str:
     """«г. Семей» for a city administration, the district name otherwise."""
     name = place.name_ru

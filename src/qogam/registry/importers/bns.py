@@ -42,11 +42,15 @@ class OrganizationRowsImporter(Importer):
         except InvalidBIN:
             return tables.text(self.cell(cells, "bin"))
 
+    def prepare(self, rows) -> None:
+        """Look up, once per chunk, what ``parse`` needs from the registry."""
+
     def observe(self, row_number: int, cells: list) -> None:
         self.seen.setdefault(self.key(cells), row_number)
 
     def process(self, rows, report: ImportReport) -> None:
         items = []
+        self.prepare(rows)
         for row_number, cells in rows:
             raw_bin = tables.text(self.cell(cells, "bin"))
             try:

@@ -5,9 +5,11 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from ..bulk import fast_insert
+from django.utils import timezone
+
+from ..bulk import ids_by_bin, insert_rows, update_rows
 from ..identifiers import InvalidBIN, clean_bin
-from ..models import DataSource, Filing, Organization, Signal
+from ..models import DataSource, Filing, Signal
 from ..reference import filing_spec, income_sources, match_columns
 from . import tables
 from .report import ImportReport
@@ -105,41 +107,42 @@ class FilingsImporter(Importer):
                 continue
             self.seen[key] = row_number
             parsed.append((row_number, bin_value, year, values))
-        orgs = Organization.objects.in_bulk([p[1] for p in parsed], field_name="bin")
-        existing = {
-            (f.organization_id, f.year): f
-            for f in Filing.objects.filter(organization__in=orgs.values(), year__in={p[2] for p in parsed})
-        }
+        org_ids = ids_by_bin(sorted({p[1] for p in parsed}))
+        existing: dict[tuple[int, int], dict] = {}
+        ids, years = sorted(set(org_ids.values())), sorted({p[2] for p in parsed})
+        for start in range(0, len(ids), 900):
+            rows = Filing.objects.filter(organization_id__in=ids[start: start + 900], year__in=years)
+            for row in rows.values("id", "organization_id", "year", "as_of", *VALUE_FIELDS):
+                existing[(row["organization_id"], row["year"])] = row
         create, update, signals = [], [], []
+        now = timezone.now()
         for row_number, bin_value, year, values in parsed:
             key = f"{bin_value}/{year}"
-            org = orgs.get(bin_value)
-            if org is None:
+            org_id = org_ids.get(bin_value)
+            if org_id is None:
                 report.note(row_number, key, "rejected",
                             "организации с таким БИН нет в реестре — сначала импортируйте реестр (qogam import bns)")
                 continue
-            filing = existing.get((org.pk, year))
+            filing = existing.get((org_id, year))
             if filing is None:
-                create.append(Filing(organization=org, year=year, source=self.source, as_of=self.as_of, **values))
-                signals.append(Signal(organization=org, kind=Signal.Kind.FILING, source=self.source,
-                                      date=values["submitted_on"] or self.as_of, detail={"year": year}))
+                create.append({"organization_id": org_id, "year": year, "source_id": self.source.pk,
+                               "as_of": self.as_of, **values})
+                signals.append({"organization_id": org_id, "kind": Signal.Kind.FILING, "source_id": self.source.pk,
+                                "date": values["submitted_on"] or self.as_of, "detail": {"year": year}})
                 report.note(row_number, key, "added")
                 continue
-            if filing.as_of and filing.as_of > self.as_of:
+            if filing["as_of"] and filing["as_of"] > self.as_of:
                 report.note(row_number, key, "skipped",
                             "в реестре более новые сведения за этот год — старые не записаны")
                 continue
             changes = {name: value for name, value in values.items()
-                       if value not in (None, {}, []) and getattr(filing, name) != value}
+                       if value not in (None, {}, []) and filing[name] != value}
             if not changes:
                 report.note(row_number, key, "unchanged")
                 continue
-            for name, value in changes.items():
-                setattr(filing, name, value)
-            filing.source, filing.as_of = self.source, self.as_of
-            update.append(filing)
+            filing.update(changes)
+            update.append((filing["id"], *(filing[name] for name in VALUE_FIELDS), self.source.pk, self.as_of, now))
             report.note(row_number, key, "changed")
-        fast_insert(Filing, create)
-        if update:
-            Filing.objects.bulk_update(update, [*VALUE_FIELDS, "source", "as_of"], batch_size=500)
-        fast_insert(Signal, signals)
+        insert_rows(Filing, create)
+        update_rows(Filing, [*VALUE_FIELDS, "source", "as_of", "updated_at"], update)
+        insert_rows(Signal, signals)

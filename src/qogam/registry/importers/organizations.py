@@ -11,8 +11,10 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from ..bulk import fast_insert
-from ..derived import derive
+from django.utils import timezone
+
+from ..bulk import insert_rows, update_rows
+from ..derived import derived_values
 from ..models import Organization, Signal
 from ..reference import legal_forms
 from .report import ImportReport
@@ -53,42 +55,59 @@ def short_name(full: str, form_code: str | None) -> str:
     return ""
 
 
+def _existing(bins: list[str]) -> dict[str, dict]:
+    """The registry's current values of the organisations with these BINs (dicts, not model instances)."""
+    out: dict[str, dict] = {}
+    for start in range(0, len(bins), 900):
+        for row in Organization.objects.filter(bin__in=bins[start: start + 900]).values("id", "bin", "provenance",
+                                                                                       *ORG_FIELDS):
+            out[row["bin"]] = row
+    return out
+
+
 def merge(items: list[Incoming], source, as_of: dt.date, report: ImportReport) -> None:
-    """Add new organisations and update known ones; every row gets exactly one outcome."""
-    existing = Organization.objects.in_bulk([item.bin for item in items], field_name="bin")
+    """Add new organisations and update known ones; every row gets exactly one outcome.
+
+    One SELECT for the batch's known organisations, then one multi-row INSERT of the new
+    ones, one executemany UPDATE of the changed ones and one INSERT of their signals.
+    """
+    existing = _existing([item.bin for item in items])
     stamp = {"source": source.slug, "date": as_of.isoformat()}
-    to_create, to_update, signals = [], {}, []
+    to_create: list[dict] = []
+    to_update: dict[int, dict] = {}
+    signals: list[dict] = []
     changed_fields: set[str] = set()
     for item in items:
         values = {k: v for k, v in item.values.items() if v not in (None, "", [])}
-        org = existing.get(item.bin)  # duplicates within a file were set aside by the caller
-        if org is None:
-            org = Organization(bin=item.bin, **values)
-            org.provenance = {name: stamp for name in values}
-            derive(org)
-            to_create.append(org)
+        current_row = existing.get(item.bin)  # duplicates within a file were set aside by the caller
+        if current_row is None:
+            row = {"bin": item.bin, **values, "provenance": dict.fromkeys(values, stamp)}
+            row.update(derived_values(row))
+            to_create.append(row)
             report.note(item.row, item.bin, "added")
             continue
         changed, kept = [], []
+        provenance = current_row["provenance"] or {}
         for name, value in values.items():
-            current = getattr(org, name)
+            current = current_row.get(name)
             if current == value:
                 continue
-            known = org.provenance.get(name)
+            known = provenance.get(name)
             if known and current not in (None, "", []) and known.get("date", "") > stamp["date"]:
                 kept.append(f"{name} ({known.get('source')}, {known.get('date')})")
                 continue
             if name in SIGNALS and current not in (None, ""):
-                signals.append(Signal(organization=org, kind=SIGNALS[name], date=as_of, source=source,
-                                      detail={"field": name, "from": _iso(current), "to": _iso(value)}))
-            setattr(org, name, value)
-            org.provenance[name] = stamp
+                signals.append({"organization_id": current_row["id"], "kind": SIGNALS[name], "date": as_of,
+                                "source_id": source.pk,
+                                "detail": {"field": name, "from": _iso(current), "to": _iso(value)}})
+            current_row[name] = value
+            provenance = {**provenance, name: stamp}
             changed.append(name)
         if changed:
-            derive(org)
+            current_row["provenance"] = provenance
+            current_row.update(derived_values(current_row))
             changed_fields.update(changed)
-            if org.pk:
-                to_update[org.pk] = org
+            to_update[current_row["id"]] = current_row
             report.note(item.row, item.bin, "changed", "", ", ".join(changed))
         elif kept:
             report.note(item.row, item.bin, "skipped",
@@ -96,12 +115,11 @@ def merge(items: list[Incoming], source, as_of: dt.date, report: ImportReport) -
         else:
             report.note(item.row, item.bin, "unchanged")
     if to_create:
-        fast_insert(Organization, to_create)
+        insert_rows(Organization, to_create)
     if to_update:
-        fields = sorted(changed_fields | {"provenance", "updated_at", *DERIVED})
-        now = dt.datetime.now(dt.UTC)
-        for org in to_update.values():
-            org.updated_at = now
-        Organization.objects.bulk_update(list(to_update.values()), fields, batch_size=500)
+        fields = sorted(changed_fields | {"provenance", *DERIVED}) + ["updated_at"]
+        now = timezone.now()
+        update_rows(Organization, fields, (
+            (pk, *(row[name] for name in fields[:-1]), now) for pk, row in to_update.items()))
     if signals:
-        fast_insert(Signal, signals)
+        insert_rows(Signal, signals)

@@ -111,6 +111,7 @@ def run_import(importer: Importer, path: str | Path, *, dry_run: bool = False, f
         for chunk in iter_chunks(remaining, chunk_size):
             with transaction.atomic():
                 importer.process(chunk, report)
+                bump_data_version()  # searches see the committed rows at once (search.columns)
                 run.rows_done += len(chunk)
                 run.counts = dict(report.counts)
                 run.reasons = report.reasons

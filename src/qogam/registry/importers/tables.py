@@ -141,11 +141,18 @@ class CellError(ValueError):
 
 
 def text(value) -> str:
+    """A cell as text with runs of white space made single spaces, trimmed."""
     if value is None:
         return ""
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)
-    return re.sub(r"\s+", " ", str(value)).strip()
+    if value.__class__ is not str:
+        if isinstance(value, float) and value.is_integer():
+            value = int(value)
+        value = str(value)
+    return " ".join(value.split())  # str.split() splits on the same white space as the regex \s
+
+
+_DAY_FIRST = re.compile(r"(\d{2})\.(\d{2})\.(\d{4})")
+_ISO = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 
 
 def date(value) -> dt.date | None:
@@ -158,6 +165,16 @@ def date(value) -> dt.date | None:
     if isinstance(value, int | float) and 1 < value < 80000:  # an Excel serial date
         return dt.date(1899, 12, 30) + dt.timedelta(days=int(value))
     raw = text(value)
+    # The two usual forms without strptime, which cost most of a row's parsing.
+    if match := _DAY_FIRST.fullmatch(raw):
+        day, month, year = match.groups()
+    elif match := _ISO.fullmatch(raw):
+        year, month, day = match.groups()
+    if match:
+        try:
+            return dt.date(int(year), int(month), int(day))
+        except ValueError:
+            pass  # such as 31.02.2020: the formats below say it is not a date
     for fmt in _DATE_FORMATS:
         try:
             return dt.datetime.strptime(raw, fmt).date()

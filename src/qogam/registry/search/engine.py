@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import uuid
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -12,7 +13,7 @@ from django.db.models import Count, Q, QuerySet
 
 from ..identifiers import InvalidBIN, clean_bin
 from ..models import Organization, RegistrySetting
-from . import fulltext
+from . import columns, fulltext
 from .params import FACETS, SearchParams
 
 _ORDER = {
@@ -108,9 +109,15 @@ def data_version() -> str:
 
 
 def bump_data_version(refresh: bool = False) -> None:
-    """Mark the registry data as changed; with ``refresh``, recompute the whole-registry facets now."""
-    version = RegistrySetting.get("data_version", 0) or 0
-    RegistrySetting.put("data_version", int(version) + 1)
+    """Mark the registry data as changed; with ``refresh``, recompute the whole-registry facets now.
+
+    The version is a counter and a random token: a counter alone comes back to an earlier
+    value when a transaction that raised it is rolled back, and data kept in memory for a
+    version (``columns``) must never be taken for another registry's.
+    """
+    version = str(RegistrySetting.get("data_version", 0) or 0)
+    counter = int(version.split(".")[0]) if version.split(".")[0].isdigit() else 0
+    RegistrySetting.put("data_version", f"{counter + 1}.{uuid.uuid4().hex[:12]}")
     if refresh:
         registry_facets()
 
@@ -144,7 +151,19 @@ def _format(column: str, pairs) -> list[tuple[str, int]]:
     return counts
 
 
-def _compute_facets(params: SearchParams) -> dict[str, list[tuple[str, int]]]:
+def _compute_facets(params: SearchParams, text_ids: list[int] | None = None) -> dict[str, list[tuple[str, int]]]:
+    """Counts from the in-memory facet columns; for a BIN query (a handful of rows), from the database."""
+    p = plan(params)
+    if not p.is_bin:
+        if p.text is not None and text_ids is None:
+            text_ids = fulltext.matching_ids(p.text)
+        snapshot = columns.current(data_version())
+        counted = snapshot.counts(params, text_ids if p.text is not None else None)
+        return {name: _format(column, counted[name]) for name, column in FACETS.items()}
+    return _database_facets(params)
+
+
+def _database_facets(params: SearchParams) -> dict[str, list[tuple[str, int]]]:
     """Facets not filtered share one query; a filtered facet counts without its own filter."""
     facets: dict[str, list[tuple[str, int]]] = {}
     open_facets = [name for name in FACETS if not getattr(params, name)]
@@ -177,8 +196,11 @@ def registry_facets() -> dict[str, list[tuple[str, int]]]:
     return {k: [tuple(item) for item in v] for k, v in stored["facets"].items()}
 
 
-def facet_counts(params: SearchParams) -> dict[str, list[tuple[str, int]]]:
-    """Counts per facet value within the other filters (a facet does not narrow itself)."""
+def facet_counts(params: SearchParams, text_ids: list[int] | None = None) -> dict[str, list[tuple[str, int]]]:
+    """Counts per facet value within the other filters (a facet does not narrow itself).
+
+    ``text_ids``: the ids the full-text index matched for ``params.q``, when the caller has them.
+    """
     if params.is_empty():
         return registry_facets()
     key_source = f"{data_version()}|{params.with_changes(page=1, sort='', page_size=20).to_query()}"
@@ -186,7 +208,7 @@ def facet_counts(params: SearchParams) -> dict[str, list[tuple[str, int]]]:
     cached = cache.get(key)
     if cached is not None:
         return cached
-    facets = _compute_facets(params)
+    facets = _compute_facets(params, text_ids)
     cache.set(key, facets, FACET_CACHE_SECONDS)
     return facets
 
@@ -204,18 +226,44 @@ def ordered(queryset: QuerySet, params: SearchParams, ranked: bool) -> QuerySet:
     return queryset.order_by(*_ORDER.get(sort, _ORDER["name"]))
 
 
+def _in_order(ids: list[int]) -> list[Organization]:
+    by_id = Organization.objects.in_bulk(ids)
+    return [by_id[i] for i in ids if i in by_id]
+
+
+def _pg_ranked_page(snapshot: columns.Columns, mask, text: str, offset: int, limit: int) -> list[int]:
+    """PostgreSQL: a page in relevance order — ``ts_rank`` of the (at most RANK_LIMIT) matches,
+    then name, as ``fulltext.ranked_ids`` orders them."""
+    positions = mask.nonzero()[0]
+    ids = [int(i) for i in snapshot.ids[positions]]
+    ranks = fulltext.pg_ranks(ids, text)
+    by_name = snapshot.rank(columns.ORDERS["name"][0])[positions]
+    order = sorted(range(len(ids)), key=lambda i: (-ranks.get(ids[i], 0.0), by_name[i]))
+    return [ids[i] for i in order[offset: offset + limit]]
+
+
 def search(params: SearchParams, with_facets: bool = True) -> SearchResult:
     p = plan(params)
-    total = fulltext.count(p.base, p.text) if p.text is not None else p.base.count()
     offset = (params.page - 1) * params.page_size
-    if _relevance(params, p, total):
-        ids = fulltext.ranked_ids(p.base, p.text, offset, params.page_size)
-        by_id = Organization.objects.in_bulk(ids)
-        items = [by_id[i] for i in ids if i in by_id]
-    else:
+    if p.is_bin:  # a handful of rows: the database answers directly
+        total = p.base.count()
         items = list(ordered(p.queryset(), params, False)[offset: offset + params.page_size])
-    facets = facet_counts(params) if with_facets else {}
-    return SearchResult(params=params, total=total, items=items, facets=facets, bin_match=p.is_bin)
+        facets = facet_counts(params) if with_facets else {}
+        return SearchResult(params=params, total=total, items=items, facets=facets, bin_match=True)
+    text_ids = fulltext.matching_ids(p.text) if p.text is not None else None
+    snapshot = columns.current(data_version())
+    mask = snapshot.selected(params, text_ids)
+    total = int(mask.sum())
+    if _relevance(params, p, total):
+        if fulltext.vendor() == "postgresql":
+            ids = _pg_ranked_page(snapshot, mask, p.text, offset, params.page_size)
+        else:  # SQLite ranks inside its FTS5 index
+            ids = fulltext.ranked_ids(p.base, p.text, offset, params.page_size)
+    else:
+        sort = params.effective_sort
+        ids = snapshot.page(mask, "name" if sort == "relevance" else sort, offset, params.page_size)
+    facets = facet_counts(params, text_ids) if with_facets else {}
+    return SearchResult(params=params, total=total, items=_in_order(ids), facets=facets, bin_match=False)
 
 
 def iterate(params: SearchParams, chunk: int = 2000) -> Iterator[Organization]:

@@ -4,39 +4,40 @@ SQLite: an FTS5 table. Every query here starts from the FTS5 match and joins the
 organisations with CROSS JOIN (which fixes SQLite's join order): otherwise SQLite may
 probe the FTS index once per organisation, which took seconds on broad words. The
 other filters are checked on each matched row.
-PostgreSQL: a GIN index over ``to_tsvector('simple', search_text)``; the planner copes,
-so the ORM's own queries are used.
+PostgreSQL: the tsvector of each organisation in a narrow table of its own with a GIN
+index (migration 0004, kept in step by triggers); organisations match through
+``id IN (SELECT organization_id …)`` and the ORM's own queries are used otherwise.
 """
 
 from __future__ import annotations
 
 from django.core.exceptions import EmptyResultSet
 from django.db import connection
-from django.db.models import BooleanField, Count, FloatField, QuerySet
+from django.db.models import Count, FloatField, QuerySet
 from django.db.models.expressions import RawSQL
 
 from ..textnorm import fts5_query, tsquery
 
 FTS_TABLE = "registry_organization_fts"
-PG_VECTOR = "registry_organization.search_vector"  # generated column, migration 0003
+PG_TABLE = "registry_organization_search"  # (organization_id, vector), migration 0004
 
 
 def vendor() -> str:
     return connection.vendor
 
 
-def _pg_condition(text: str, any_word: bool) -> RawSQL | None:
+def _pg_ids(text: str, any_word: bool) -> RawSQL | None:
     expression = tsquery(text, any_word)
     if expression is None:
         return None
-    return RawSQL(f"{PG_VECTOR} @@ to_tsquery('simple', %s)", [expression], output_field=BooleanField())
+    return RawSQL(f"SELECT organization_id FROM {PG_TABLE} WHERE vector @@ to_tsquery('simple', %s)", [expression])
 
 
 def match(queryset: QuerySet, text: str, any_word: bool = False) -> QuerySet:
     """``queryset`` narrowed to organisations whose names contain every word of ``text`` (or any)."""
     if vendor() == "postgresql":
-        condition = _pg_condition(text, any_word)
-        return queryset.none() if condition is None else queryset.filter(condition)
+        ids = _pg_ids(text, any_word)
+        return queryset.none() if ids is None else queryset.filter(id__in=ids)
     expression = fts5_query(text, any_word)
     if expression is None:
         return queryset.none()
@@ -74,8 +75,27 @@ def _fetch(sql: str, params: list) -> list[tuple]:
         return cursor.fetchall()
 
 
+def matching_ids(text: str, any_word: bool = False) -> list[int]:
+    """Ids of every organisation matching ``text``, from the full-text index alone (no other filter)."""
+    if vendor() == "postgresql":
+        expression = tsquery(text, any_word)
+        sql = f"SELECT organization_id FROM {PG_TABLE} WHERE vector @@ to_tsquery('simple', %s)"
+    else:
+        expression = fts5_query(text, any_word)
+        sql = f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s"
+    if expression is None:
+        return []
+    return [row[0] for row in _fetch(sql, [expression])]
+
+
 def count(base: QuerySet, text: str, any_word: bool = False) -> int:
     if vendor() == "postgresql":
+        if not base.query.where:  # the search table counts its own matches without the wide rows
+            expression = tsquery(text, any_word)
+            if expression is None:
+                return 0
+            return _fetch(f"SELECT count(*) FROM {PG_TABLE} WHERE vector @@ to_tsquery('simple', %s)",
+                          [expression])[0][0]
         return match(base, text, any_word).count()
     parts = _sqlite_from(base, text, any_word)
     if parts is None:
@@ -91,7 +111,8 @@ def ranked_ids(base: QuerySet, text: str, offset: int, limit: int | None, any_wo
         expression = tsquery(text, any_word)
         if expression is None:
             return []
-        rank = RawSQL(f"ts_rank({PG_VECTOR}, to_tsquery('simple', %s))", [expression], output_field=FloatField())
+        rank = RawSQL(f"SELECT ts_rank(s.vector, to_tsquery('simple', %s)) FROM {PG_TABLE} s "
+                      f"WHERE s.organization_id = registry_organization.id", [expression], output_field=FloatField())
         ordered = match(base, text, any_word).annotate(_rank=rank).order_by("-_rank", "sort_name", "id")
         ids = ordered.values_list("id", flat=True)
         return list(ids[offset: offset + limit] if limit is not None else ids[offset:])
@@ -110,6 +131,15 @@ def ranked_ids(base: QuerySet, text: str, offset: int, limit: int | None, any_wo
         sql += " LIMIT -1 OFFSET %s"
         params += [offset]
     return [row[0] for row in _fetch(sql, params)]
+
+
+def pg_ranks(ids: list[int], text: str, any_word: bool = False) -> dict[int, float]:
+    """PostgreSQL: ``ts_rank`` of the given organisations for ``text`` (the same rank ``ranked_ids`` sorts by)."""
+    expression = tsquery(text, any_word)
+    if expression is None or not ids:
+        return {}
+    return dict(_fetch(f"SELECT organization_id, ts_rank(vector, to_tsquery('simple', %s)) FROM {PG_TABLE} "
+                       f"WHERE organization_id = ANY(%s)", [expression, list(ids)]))
 
 
 def group_counts(base: QuerySet, text: str, column: str) -> list[tuple[object, int]]:
