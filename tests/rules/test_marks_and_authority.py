@@ -45,3 +45,14 @@ def test_missing_appendix():
 def test_local_association_registered_in_another_region_conflicts():
     other = MARK.replace("Жамбылской области", "города Алматы")
     assert "territory.authority-conflict" in rules_of(other + MINI)
+
+
+def test_findings_on_badly_recognised_pages_say_so(monkeypatch):
+    document = read_text(MINI.replace("Республика Казахстан, г. Тараз, ул. Толе би, дом 5", "—"), "scan.pdf")
+    for p in document.paragraphs:
+        p.confidence, p.page = 55.0, 1
+    seat = [f for f in check_document(document).findings if f.rule == "structure.missing-seat"]
+    assert seat and seat[0].low_confidence
+    monkeypatch.setenv("QOGAM_OCR_LOW_CONFIDENCE", "50")
+    seat = [f for f in check_document(document).findings if f.rule == "structure.missing-seat"]
+    assert seat and not seat[0].low_confidence

@@ -29,7 +29,7 @@ def add_parser(sub: argparse._SubParsersAction) -> argparse.ArgumentParser:
     p.add_argument("--workers", type=int, metavar="N",
                    help="число процессов локального кластера (по умолчанию — по числу ядер)")
     p.add_argument("--lang", choices=["ru", "kk", "en"], default="ru", help="язык сообщений / message language")
-    p.add_argument("--region", help="KATO-код региона для правила territory.outside-scope")
+    p.add_argument("--region", help="KATO-код или название региона для правила territory.outside-scope")
     p.add_argument("--sphere", help="сфера госсоцзаказа для правила goals.outside-sphere")
     p.add_argument("--retry-errors", action="store_true",
                    help="проверить заново файлы, которые раньше не удалось прочитать / retry earlier errors")
@@ -41,6 +41,7 @@ def add_parser(sub: argparse._SubParsersAction) -> argparse.ArgumentParser:
 
 def run(args: argparse.Namespace) -> int:
     from qogam.batch import BatchError, run_batch, write_reports
+    from qogam.cli.check import _resolve_region
 
     out = Path(args.out)
     if args.reports_only:
@@ -53,7 +54,7 @@ def run(args: argparse.Namespace) -> int:
     if args.workers is not None and args.workers < 1:
         print("qogam check-batch: --workers должно быть не меньше 1 / must be at least 1", file=sys.stderr)
         return 2
-    options = {"lang": args.lang, "region": args.region, "sphere": args.sphere}
+    options = {"lang": args.lang, "region": _resolve_region(args.region), "sphere": args.sphere}
     try:
         summary = run_batch(
             args.inputs, out, scheduler=args.scheduler, workers=args.workers, options=options,

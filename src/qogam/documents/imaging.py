@@ -231,18 +231,22 @@ def _profile_score(mask: np.ndarray, angle: float) -> float:
     return float(np.square(np.diff(rows)).sum())
 
 
-def best_skew(mask: np.ndarray, max_angle: float, fine_mask: np.ndarray | None = None) -> tuple[float, float]:
+def best_skew(mask: np.ndarray, max_angle: float, fine_mask: np.ndarray | None = None,
+              around: float | None = None) -> tuple[float, float]:
     """The small rotation (degrees, counter-clockwise) that levels the text lines, and its score.
 
-    A coarse search in 1° steps on ``mask``, refined in 0.1° steps on ``fine_mask``
-    (a larger copy) when given.
+    A coarse search on ``mask`` (1° steps over ±``max_angle``, or 0.5° steps within 2°
+    ``around`` a first guess), refined in 0.1° steps on ``fine_mask`` (a larger copy) when given.
     """
-    coarse = np.arange(-max_angle, max_angle + 1e-9, 1.0)
+    if around is None:
+        coarse = np.arange(-max_angle, max_angle + 1e-9, 1.0)
+    else:
+        coarse = np.clip(np.arange(around - 2.0, around + 2.0 + 1e-9, 0.5), -max_angle, max_angle)
     scores = [_profile_score(mask, a) for a in coarse]
     best = float(coarse[int(np.argmax(scores))])
     if fine_mask is None:
         return best, max(scores)
-    fine = np.arange(best - 0.7, best + 0.7 + 1e-9, 0.1)
+    fine = np.arange(best - 0.5, best + 0.5 + 1e-9, 0.1)
     fine_scores = [_profile_score(fine_mask, a) for a in fine]
     i = int(np.argmax(fine_scores))
     return round(float(fine[i]), 2), fine_scores[i]
@@ -271,15 +275,17 @@ def analyse_layout(gray: np.ndarray, max_skew: float = 10.0) -> Layout:
     coarse = cv2.resize(fine, None, fx=0.5, fy=0.5, interpolation=cv2.INTER_NEAREST)
     turned = np.ascontiguousarray(np.rot90(coarse))
     # Which way the lines run: a few angles each way are enough to tell.
-    probe = [a for a in np.arange(-10.0, 10.5, 2.0) if abs(a) <= max_skew]
-    upright_score = max(_profile_score(coarse, a) for a in probe)
-    turned_score = max(_profile_score(turned, a) for a in probe)
-    if turned_score > 1.5 * upright_score:
+    probe = [float(a) for a in np.arange(-10.0, 10.5, 2.0) if abs(a) <= max_skew] or [0.0]
+    upright_scores = [_profile_score(coarse, a) for a in probe]
+    turned_scores = [_profile_score(turned, a) for a in probe]
+    if max(turned_scores) > 1.5 * max(upright_scores):
         # Measured in the frame turned a quarter counter-clockwise (rotate_quarters(page, 3));
         # a further half turn (if OSD says so) leaves the angle as it is.
-        skew, _ = best_skew(turned, max_skew, np.ascontiguousarray(np.rot90(fine)))
+        guess = probe[int(np.argmax(turned_scores))]
+        skew, _ = best_skew(turned, max_skew, np.ascontiguousarray(np.rot90(fine)), around=guess)
         return Layout(True, skew, ink_share)
-    skew, _ = best_skew(coarse, max_skew, fine)
+    guess = probe[int(np.argmax(upright_scores))]
+    skew, _ = best_skew(coarse, max_skew, fine, around=guess)
     return Layout(False, skew, ink_share)
 
 

@@ -44,7 +44,6 @@ run in parallel instead, ``page_workers`` at a time.
 from __future__ import annotations
 
 import os
-import re
 import time
 from collections.abc import Iterable, Iterator
 from concurrent.futures import ThreadPoolExecutor
@@ -54,7 +53,7 @@ from pathlib import Path
 import cv2
 import numpy as np
 
-from .clauses import dense_levels, find_number, heading_rank, is_all_caps
+from .clauses import dense_levels
 from .errors import DocumentError
 from .imaging import (
     analyse_layout,
@@ -66,9 +65,9 @@ from .imaging import (
     rotate_quarters,
     rotate_small,
 )
-from .language import detect_language
 from .model import Document, Paragraph, Stamp
-from .tesseract import Deadline, Word, check_installed, detect_orientation, read_words
+from .ocr_paragraphs import page_language, paragraphs_from_words, rank
+from .tesseract import Deadline, check_installed, detect_orientation, read_words
 
 
 @dataclass(frozen=True)
@@ -139,7 +138,7 @@ class OcrResult:
     @property
     def paragraphs(self) -> list[Paragraph]:
         out = [p for page in self.pages for p in page.paragraphs]
-        levels = dense_levels([_rank(p) for p in out])
+        levels = dense_levels([rank(p) for p in out])
         for i, (p, level) in enumerate(zip(out, levels, strict=True)):
             p.index = i
             p.level = level
@@ -281,23 +280,23 @@ def ocr_page(
     if layout.sideways:
         osd = detect_orientation(rotate_quarters(gray, 3), settings.dpi, deadline)
         turns = 3 if osd is None else (3 + osd // 90) % 4
-    upright = rotate_small(rotate_quarters(gray, turns), layout.skew)
-    recognised = _recognise(upright, number, settings, deadline)
+    recognised = _recognise(page_gray, colour, gray, turns, layout.skew, number, settings, deadline)
     if recognised.confidence < settings.reorient_below:
         # An upside-down page reads as nonsense with low confidence; OSD says which way is up.
-        osd = detect_orientation(upright, settings.dpi, deadline)
+        osd = detect_orientation(rotate_small(rotate_quarters(gray, turns), layout.skew), settings.dpi, deadline)
         if osd:
-            second = _recognise(rotate_quarters(upright, osd // 90), number, settings, deadline)
+            turned = (turns + osd // 90) % 4
+            second = _recognise(page_gray, colour, gray, turned, layout.skew, number, settings, deadline)
             if second.confidence > recognised.confidence:
-                turns = (turns + osd // 90) % 4
-                recognised = second
+                turns, recognised = turned, second
     result = PageResult(
         number=number,
         paragraphs=recognised.paragraphs,
         confidence=round(recognised.confidence, 1) if recognised.words else None,
-        language=_page_language(recognised.paragraphs),
+        language=page_language(recognised.paragraphs),
         rotation=turns * 90,
         skew=layout.skew,
+        stamps=recognised.stamps,
     )
     if not recognised.words:
         result.warnings.append(f"page {number}: no text could be recognised on the scanned page")
@@ -305,16 +304,6 @@ def ocr_page(
         result.warnings.append(
             f"page {number}: badly recognised (confidence {recognised.confidence:.0f} of 100); "
             "findings on this page may be wrong"
-        )
-    if settings.stamps:
-        from .stamps import detect_stamps_in
-
-        def straight(layer: np.ndarray, fill: int) -> np.ndarray:
-            return rotate_small(rotate_quarters(layer, turns), layout.skew, fill)
-
-        result.stamps = detect_stamps_in(
-            straight(page_gray, 255), None if colour is None else straight(colour, 0), number,
-            settings=settings, deadline=deadline,
         )
     result.seconds = round(time.monotonic() - started, 3)
     return result
@@ -325,13 +314,56 @@ class _Recognised:
     paragraphs: list[Paragraph]
     confidence: float  # 0 when nothing was read
     words: int
+    stamps: list[Stamp]
 
 
-def _recognise(gray: np.ndarray, number: int, settings: OcrSettings, deadline: Deadline) -> _Recognised:
-    words = [w for w in read_words(gray, settings.languages, settings.dpi, deadline) if w.text.strip() and w.conf >= 0]
-    total = sum(len(w.text) for w in words)
-    confidence = sum(w.conf * len(w.text) for w in words) / total if total else 0.0
-    return _Recognised(_paragraphs(words, number, confidence), confidence, len(words))
+def _recognise(page_gray: np.ndarray, colour: np.ndarray | None, text: np.ndarray, turns: int, skew: float,
+               number: int, settings: OcrSettings, deadline: Deadline) -> _Recognised:
+    """Read the page turned by ``turns`` quarters and ``skew`` degrees, its stamps with it.
+
+    The stamps' crops (seal centres, marks) are put under the page's text image so
+    that one Tesseract run reads both: each run costs ~0.25 s of CPU just to start.
+    """
+
+    def straight(layer: np.ndarray, fill: int = 255) -> np.ndarray:
+        return rotate_small(rotate_quarters(layer, turns), skew, fill)
+
+    upright = straight(text)
+    if abs(skew) >= 0.05 and _is_bitonal(text):
+        # Rotating a 1-bit scan greys the letters' edges, and Tesseract then spends ~20 % more
+        # time binarising them again: keep it black and white.
+        upright = cv2.threshold(upright, 127, 255, cv2.THRESH_BINARY)[1]
+    regions = None
+    canvas = upright
+    if settings.stamps:
+        from .stamps import find_stamp_regions, stack_crops
+
+        regions = find_stamp_regions(straight(page_gray), None if colour is None else straight(colour, 0), settings.dpi)
+        if regions.crops:
+            below, spans = stack_crops(regions.crops, upright.shape[1])
+            top = np.pad(upright, ((0, _STAMP_GAP), (0, below.shape[1] - upright.shape[1])), constant_values=255)
+            canvas = np.vstack([top, below])
+    words = [w for w in read_words(canvas, settings.languages, settings.dpi, deadline) if w.text.strip() and w.conf >= 0]
+    height = upright.shape[0]
+    page_words = [w for w in words if w.top + w.height / 2 < height]
+    stamps: list[Stamp] = []
+    if regions is not None and regions.crops:
+        from .stamps import words_in_spans
+
+        stamps = regions.stamps(number, words_in_spans(words, spans, offset=height + _STAMP_GAP))
+    total = sum(len(w.text) for w in page_words)
+    confidence = sum(w.conf * len(w.text) for w in page_words) / total if total else 0.0
+    return _Recognised(paragraphs_from_words(page_words, number, confidence), confidence, len(page_words), stamps)
+
+
+def _is_bitonal(gray: np.ndarray) -> bool:
+    """Only black and white pixels (a 1-bit scan or fax), judged on a sample of the page."""
+    sample = gray[::7, ::7]
+    return float(((sample != 0) & (sample != 255)).mean()) < 0.001
+
+
+# White rows between the page and the stamp crops read with it.
+_STAMP_GAP = 150
 
 
 def _check_page_count(name: str, count: int, settings: OcrSettings) -> None:
@@ -342,93 +374,3 @@ def _check_page_count(name: str, count: int, settings: OcrSettings) -> None:
             "Split the file into separate documents, or raise the limit (QOGAM_OCR_MAX_PAGES).",
             "document.too-many-pages",
         )
-
-
-# --- words to paragraphs -----------------------------------------------------
-
-_SENTENCE_END = (".", ";", ":", "!", "?", "»")
-
-
-def _paragraphs(words: list[Word], page: int, confidence: float) -> list[Paragraph]:
-    """Tesseract's paragraphs, mended: split where a line starts a numbered clause after a
-    finished sentence; joined where a paragraph breaks off mid-sentence and the next
-    line follows at the usual line spacing.
-    """
-    lines: dict[tuple[int, int, int], list[Word]] = {}
-    for w in words:
-        lines.setdefault((w.block, w.par, w.line), []).append(w)
-    groups: list[list[str]] = []
-    last_par = None
-    last_bottom = 0
-    for (block, par, _), line_words in lines.items():
-        text = " ".join(w.text for w in line_words).strip()
-        if not text:
-            continue
-        top = min(w.top for w in line_words)
-        height = max(w.top + w.height for w in line_words) - top
-        number = find_number(text)
-        if not groups:
-            groups.append([text])
-        elif (block, par) != last_par:
-            previous = _join_lines(groups[-1])
-            unfinished = not previous.endswith(_SENTENCE_END) and heading_rank(previous, find_number(previous)) is None
-            close = 0 <= top - last_bottom <= 0.8 * height
-            if unfinished and close and number is None:
-                groups[-1].append(text)
-            else:
-                groups.append([text])
-        elif number is not None and groups[-1][-1].endswith(_SENTENCE_END):
-            groups.append([text])
-        elif _caps_line(text) or _caps_line(groups[-1][-1]):
-            groups.append([text])  # УСТАВ / ЖАРҒЫСЫ / section titles stand alone
-        else:
-            groups[-1].append(text)
-        last_par = (block, par)
-        last_bottom = top + height
-    out = []
-    for group in groups:
-        text = _join_lines(group)
-        number = find_number(text)
-        out.append(
-            Paragraph(
-                index=len(out),
-                text=text,
-                number=number.text if number else None,
-                page=page,
-                language=detect_language(text),
-                style="ocr",
-                confidence=round(confidence, 1),
-            )
-        )
-    return out
-
-
-def _caps_line(text: str) -> bool:
-    return len(text) <= 60 and is_all_caps(text)
-
-
-_HYPHENATED = re.compile(r"[^\W\d_][-¬­]$")
-
-
-def _join_lines(lines: list[str]) -> str:
-    """One paragraph from its lines, words broken at a line end joined again."""
-    text = lines[0]
-    for line in lines[1:]:
-        if _HYPHENATED.search(text):
-            # об-|щество → общество, but Бухар-|Жырау keeps its hyphen.
-            text = text[:-1] + ("" if line[:1].islower() else "-") + line
-        else:
-            text = f"{text} {line}"
-    return text
-
-
-def _rank(p: Paragraph) -> float | None:
-    number = find_number(p.text)
-    return heading_rank(p.text, number)
-
-
-def _page_language(paragraphs: list[Paragraph]) -> str:
-    totals: dict[str, int] = {}
-    for p in paragraphs:
-        totals[p.language] = totals.get(p.language, 0) + len(p.text)
-    return max(totals, key=totals.get) if totals else "other"

@@ -28,6 +28,7 @@ Functions for the rules (``document.stamp-missing``, ``document.appendix-missing
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 import cv2
@@ -81,6 +82,8 @@ STAMP_CHROMA = 22
 # Candidate marks read per page and ink layer at most: each costs a Tesseract call, and a
 # table on a grey scan has many cells the size of a mark.
 MAX_MARK_CANDIDATES = 3
+# Circles proposed by Hough that are checked for a seal's rings, per page and ink layer.
+MAX_SEAL_PROPOSALS = 8
 # Analysis runs at a quarter of 300 dpi.
 WORK_DPI = 75
 
@@ -126,7 +129,38 @@ def detect_stamps_in(
 
     settings = settings or OcrSettings.from_env()
     deadline = deadline or Deadline.start("<page>", settings.time_limit)
-    scale = WORK_DPI / (dpi or settings.dpi)
+    regions = find_stamp_regions(gray, colour, dpi or settings.dpi)
+    canvas, spans = stack_crops(regions.crops)
+    words = read_words(canvas, settings.languages, settings.dpi, deadline, psm=6) if spans else []
+    return regions.stamps(page, words_in_spans(words, spans))
+
+
+@dataclass
+class StampRegions:
+    """Where a page's seals and candidate marks are, and the crops to read from them."""
+
+    seal_boxes: list[tuple[int, int, int, int]]
+    mark_boxes: list[tuple[int, int, int, int]]
+    crops: list[np.ndarray]  # seal centres, then marks: black on white, ready for Tesseract
+
+    def stamps(self, page: int, readings: list[tuple[str, float | None]]) -> list[Stamp]:
+        """The stamps, given the text read from each crop (in the order of ``crops``)."""
+        stamps = [Stamp(kind="seal", page=page, box=box, bin=find_bin(text))
+                  for box, (text, _) in zip(self.seal_boxes, readings, strict=False)]
+        for box, (text, conf) in zip(self.mark_boxes, readings[len(self.seal_boxes) :], strict=True):
+            text = clean_stamp_text(text)
+            parsed = parse_mark_text(text)
+            # A framed block naming a justice body is its mark even when the title word is garbled.
+            if not (parsed.is_registration or parsed.authority):
+                continue
+            stamps.append(Stamp(kind="registration_mark", page=page, box=box, text=text, authority=parsed.authority,
+                                date=parsed.date, bin=parsed.bin, confidence=conf))
+        return stamps
+
+
+def find_stamp_regions(gray: np.ndarray, colour: np.ndarray | None, dpi: int) -> StampRegions:
+    """Seals (rings of ink) and blocks of ink shaped like registration marks on an upright page."""
+    scale = WORK_DPI / dpi
     layers = []
     coloured_full = None
     if colour is not None:
@@ -140,44 +174,18 @@ def detect_stamps_in(
     layers.append(("black", _shrink(black_full, scale)))
 
     seals: list[tuple[int, int, int]] = []  # x, y, r at work scale
-    mark_boxes: list[tuple[int, int, int, int]] = []
+    marks: list[tuple[int, int, int, int]] = []
     for kind, mask in layers:
         found = _find_seals(mask, strict=kind == "black")
         seals += [s for s in found if not any(_same_circle(s, t) for t in seals)]
-        mark_boxes += _mark_candidates(mask, found, framed_only=kind == "black")
-
+        marks += _mark_candidates(mask, found, framed_only=kind == "black")
     inv = 1 / scale
     seal_boxes = [_clip_box((x - r) * inv, (y - r) * inv, 2 * r * inv, 2 * r * inv, gray.shape) for x, y, r in seals]
-    mark_boxes = [
-        _clip_box((bx - 4) * inv, (by - 4) * inv, (bw + 8) * inv, (bh + 8) * inv, gray.shape)
-        for bx, by, bw, bh in mark_boxes
-    ]
-    # One Tesseract call reads every seal centre and mark of the page (each call costs ~0.3 s to start).
+    mark_boxes = [_clip_box((bx - 4) * inv, (by - 4) * inv, (bw + 8) * inv, (bh + 8) * inv, gray.shape)
+                  for bx, by, bw, bh in marks]
     crops = [_seal_centre(gray, colour, box) for box in seal_boxes]
     crops += [_without_frame(_ink_only(_cut(gray, box), _cut(colour, box))) for box in mark_boxes]
-    readings = _read_crops(crops, settings, deadline)
-    stamps: list[Stamp] = []
-    for box, (text, _) in zip(seal_boxes, readings, strict=False):
-        stamps.append(Stamp(kind="seal", page=page, box=box, bin=find_bin(text)))
-    for box, (text, conf) in zip(mark_boxes, readings[len(seal_boxes) :], strict=True):
-        text = clean_stamp_text(text)
-        parsed = parse_mark_text(text)
-        # A framed block naming a justice body is its mark even when the title word is garbled.
-        if not (parsed.is_registration or parsed.authority):
-            continue
-        stamps.append(
-            Stamp(
-                kind="registration_mark",
-                page=page,
-                box=box,
-                text=text,
-                authority=parsed.authority,
-                date=parsed.date,
-                bin=parsed.bin,
-                confidence=conf,
-            )
-        )
-    return stamps
+    return StampRegions(seal_boxes, mark_boxes, crops)
 
 
 def _mm(mm: float) -> float:
@@ -215,7 +223,8 @@ def _find_seals(mask: np.ndarray, *, strict: bool) -> list[tuple[int, int, int]]
     if circles is None:
         return []
     found: list[tuple[int, int, int]] = []
-    for x, y, r in circles[0]:
+    # Hough lists the best-supported circles first; on a page of text the tail is noise.
+    for x, y, r in circles[0][:MAX_SEAL_PROPOSALS]:
         seal = _confirm_seal(mask, float(x), float(y), float(r), rmin, rmax, strict=strict)
         if seal and not any(_same_circle(seal, f) for f in found):
             found.append(seal)
@@ -377,22 +386,30 @@ def _seal_centre(gray: np.ndarray, colour: np.ndarray | None, box: tuple[int, in
 _GAP = 60  # white pixels between stacked crops: Tesseract keeps them apart
 
 
-def _read_crops(crops: list[np.ndarray], settings: OcrSettings, deadline: Deadline) -> list[tuple[str, float | None]]:
-    """Text and mean word confidence of each crop, read in one Tesseract call on the crops stacked."""
+def stack_crops(crops: list[np.ndarray], width: int = 0) -> tuple[np.ndarray, list[tuple[int, int]]]:
+    """The crops one under another on white (at least ``width`` wide), and the rows each occupies.
+
+    Read in one Tesseract call: starting Tesseract and loading its models costs
+    ~0.25 s of CPU, more than reading a stamp.
+    """
     if not crops:
-        return []
-    width = max(c.shape[1] for c in crops) + 2 * _GAP
-    canvas = np.full((sum(c.shape[0] + _GAP for c in crops) + _GAP, width), 255, np.uint8)
+        return np.full((1, max(width, 1)), 255, np.uint8), []
+    canvas_width = max(width, max(c.shape[1] for c in crops) + 2 * _GAP)
+    canvas = np.full((sum(c.shape[0] + _GAP for c in crops) + _GAP, canvas_width), 255, np.uint8)
     spans = []
     y = _GAP
     for crop in crops:
         canvas[y : y + crop.shape[0], _GAP : _GAP + crop.shape[1]] = crop
         spans.append((y, y + crop.shape[0]))
         y += crop.shape[0] + _GAP
-    words = [w for w in read_words(canvas, settings.languages, settings.dpi, deadline, psm=6) if w.text.strip()]
+    return canvas, spans
+
+
+def words_in_spans(words: list, spans: list[tuple[int, int]], offset: int = 0) -> list[tuple[str, float | None]]:
+    """Text and mean word confidence of the words whose middle lies in each span of rows."""
     out = []
     for top, bottom in spans:
-        mine = [w for w in words if top <= w.top + w.height / 2 < bottom]
+        mine = [w for w in words if w.text.strip() and top + offset <= w.top + w.height / 2 < bottom + offset]
         conf = round(sum(w.conf for w in mine) / len(mine), 1) if mine else None
         out.append((words_to_lines(mine), conf))
     return out

@@ -111,7 +111,11 @@ def _finding(ctx: Context, rule, hit: Hit, cat) -> Finding:
         except (KeyError, IndexError):
             return texts[ctx.lang]
 
-    low = bool(p is not None and p.confidence is not None and p.confidence < _LOW_CONFIDENCE)
+    low = False
+    if p is not None and p.confidence is not None:  # a recognised page: OCR's own threshold decides
+        from qogam.documents.ocr import is_low_confidence
+
+        low = is_low_confidence(ctx.document, p.index)
     return Finding(
         rule=rule.slug,
         severity=rule.severity_of(ctx.charter.legal_form),
@@ -128,10 +132,6 @@ def _finding(ctx: Context, rule, hit: Hit, cat) -> Finding:
         details=details,
         low_confidence=low,
     )
-
-
-# OCR confidence (0–100) under which a finding says its page was badly recognised.
-_LOW_CONFIDENCE = 70.0
 
 
 def _short(text: str, limit: int = 200) -> str:
