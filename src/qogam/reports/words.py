@@ -7,26 +7,7 @@ from pathlib import Path
 
 import yaml
 
-FORM_NAMES = {
-    "public_association": {"ru": "общественное объединение", "kk": "қоғамдық бірлестік", "en": "public association"},
-    "public_fund": {"ru": "общественный фонд", "kk": "қоғамдық қор", "en": "public fund"},
-    "corporate_fund": {"ru": "корпоративный фонд", "kk": "корпоративтік қор", "en": "corporate fund"},
-    "private_fund": {"ru": "частный фонд", "kk": "жеке қор", "en": "private fund"},
-    "association_of_legal_entities": {"ru": "объединение юридических лиц (ассоциация, союз)", "kk": "заңды тұлғалар бірлестігі", "en": "association of legal entities"},
-    "private_institution": {"ru": "частное учреждение", "kk": "жеке мекеме", "en": "private institution"},
-    "state_institution": {"ru": "государственное учреждение", "kk": "мемлекеттік мекеме", "en": "state institution"},
-    "noncommercial_joint_stock_company": {"ru": "некоммерческое акционерное общество", "kk": "коммерциялық емес акционерлік қоғам", "en": "non-commercial joint-stock company"},
-    "consumer_cooperative": {"ru": "потребительский кооператив", "kk": "тұтыну кооперативі", "en": "consumer cooperative"},
-    "religious_association": {"ru": "религиозное объединение", "kk": "діни бірлестік", "en": "religious association"},
-    "political_party": {"ru": "политическая партия", "kk": "саяси партия", "en": "political party"},
-    "trade_union": {"ru": "профессиональный союз", "kk": "кәсіподақ", "en": "trade union"},
-    "other": {"ru": "иная (коммерческая) форма", "kk": "өзге (коммерциялық) нысан", "en": "other (commercial) form"},
-}
-STATUS_NAMES = {
-    "republican": {"ru": "республиканское", "kk": "республикалық", "en": "republican"},
-    "regional": {"ru": "региональное", "kk": "өңірлік", "en": "regional"},
-    "local": {"ru": "местное", "kk": "жергілікті", "en": "local"},
-}
+from qogam.charter import names
 
 
 @cache
@@ -41,11 +22,11 @@ def word(key: str, lang: str = "ru", **values) -> str:
 
 
 def form_name(slug: str | None, lang: str = "ru") -> str:
-    return FORM_NAMES[slug][lang] if slug in FORM_NAMES else word("not_stated", lang)
+    return names.form_name(slug, lang) or word("not_stated", lang)
 
 
 def status_name(slug: str | None, lang: str = "ru") -> str:
-    return STATUS_NAMES[slug][lang] if slug in STATUS_NAMES else word("not_stated", lang)
+    return names.status_name(slug, lang) or word("not_stated", lang)
 
 
 def region_names(codes: list[str], whole_country: bool, lang: str = "ru") -> str:

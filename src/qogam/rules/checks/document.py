@@ -2,15 +2,9 @@
 
 from __future__ import annotations
 
-from ..engine import Context, Hit, check
+from qogam.charter.names import country_name, form_name
 
-_COUNTRY_NAMES = {"RU": "Российская Федерация", "KG": "Кыргызская Республика", "UZ": "Республика Узбекистан", "BY": "Республика Беларусь"}
-_FORM_NAMES = {
-    "religious_association": "религиозное объединение",
-    "political_party": "политическая партия",
-    "trade_union": "профессиональный союз",
-    "state_institution": "государственное учреждение",
-}
+from ..engine import Context, Hit, check
 
 
 @check("document.not-a-charter")
@@ -25,14 +19,14 @@ def foreign(ctx: Context, rule) -> list[Hit]:
     country = ctx.charter.foreign_country
     if not country:
         return []
-    return [Hit(paragraph=ctx.title_paragraph, details={"country": _COUNTRY_NAMES.get(country, country)})]
+    return [Hit(paragraph=ctx.title_paragraph, details={"country": country_name(country, ctx.lang) or country})]
 
 
 @check("document.not-npo")
 def not_npo(ctx: Context, rule) -> list[Hit]:
     if ctx.charter.legal_form != "other":
         return []
-    return [Hit(paragraph=ctx.title_paragraph, details={"form": "ТОО / АО"})]
+    return [Hit(paragraph=ctx.title_paragraph, details={"form": form_name("other", ctx.lang)})]
 
 
 @check("document.out-of-scope")
@@ -40,4 +34,4 @@ def out_of_scope(ctx: Context, rule) -> list[Hit]:
     if ctx.charter.in_scope:
         return []
     form = ctx.charter.legal_form or ""
-    return [Hit(paragraph=ctx.charter.legal_form_paragraph, details={"form": _FORM_NAMES.get(form, form)})]
+    return [Hit(paragraph=ctx.charter.legal_form_paragraph, details={"form": form_name(form, ctx.lang) or form})]
