@@ -15,12 +15,9 @@ from __future__ import annotations
 from .clauses import find_number
 from .textflow import (
     Block,
-    Line,
+    blocks_from_lines,
     clean,
     glue,
-    looks_wrapped,
-    mark_short_lines,
-    rebuild,
     starts_paragraph,
 )
 
@@ -41,7 +38,7 @@ def blocks_from_antiword(text: str) -> list[Block]:
     for raw in raw_lines + [""]:
         if is_table_line(raw):
             if pending:
-                blocks += _text_blocks(pending)
+                blocks += blocks_from_lines(pending)
                 pending = []
             table.append(raw.rstrip())
             continue
@@ -50,23 +47,8 @@ def blocks_from_antiword(text: str) -> list[Block]:
             table = []
         pending.append(raw)
     if pending:
-        blocks += _text_blocks(pending)
+        blocks += blocks_from_lines(pending)
     return blocks
-
-
-def _text_blocks(raw_lines: list[str]) -> list[Block]:
-    lines: list[Line] = []
-    blank = False
-    for raw in raw_lines:
-        if not raw.strip():
-            blank = True
-            continue
-        lines.append(Line(raw, blank_before=blank))
-        blank = False
-    wrapped = looks_wrapped(raw_lines)
-    if wrapped:
-        mark_short_lines(lines)
-    return rebuild(lines, wrapped=wrapped)
 
 
 def _table_blocks(rows: list[str]) -> list[Block]:

@@ -190,3 +190,19 @@ def mark_short_lines(lines: list[Line]) -> None:
             continue
         first_word = clean(following.text).split(" ", 1)[0]
         line.short = length + 1 + len(first_word) <= width
+
+
+def blocks_from_lines(raw_lines: list[str]) -> list[Block]:
+    """Blocks of plain-text lines: blank lines recorded, wrapped lines joined when the text is wrapped."""
+    lines: list[Line] = []
+    blank = False
+    for raw in raw_lines:
+        if not raw.strip():
+            blank = True
+            continue
+        lines.append(Line(raw, blank_before=blank))
+        blank = False
+    wrapped = looks_wrapped(raw_lines)
+    if wrapped:
+        mark_short_lines(lines)
+    return rebuild(lines, wrapped=wrapped)

@@ -13,7 +13,7 @@ import re
 from .errors import DocumentError
 from .model import Document
 from .structure import paragraphs_from_blocks
-from .textflow import Line, looks_wrapped, mark_short_lines, rebuild
+from .textflow import blocks_from_lines
 
 _BOMS = [
     (codecs.BOM_UTF32_LE, "utf-32"),
@@ -68,15 +68,4 @@ def _not_text(name: str, problem: str) -> DocumentError:
 def read_plain_text(text: str, name: str, fmt: str = "txt") -> Document:
     """Paragraphs from text lines: wrapped lines joined, numbered clauses split."""
     raw_lines = text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n").split("\n")
-    lines: list[Line] = []
-    blank = False
-    for raw in raw_lines:
-        if not raw.strip():
-            blank = True
-            continue
-        lines.append(Line(raw, blank_before=blank))
-        blank = False
-    wrapped = looks_wrapped(raw_lines)
-    if wrapped:
-        mark_short_lines(lines)
-    return Document(name=name, format=fmt, paragraphs=paragraphs_from_blocks(rebuild(lines, wrapped=wrapped)))
+    return Document(name=name, format=fmt, paragraphs=paragraphs_from_blocks(blocks_from_lines(raw_lines)))
