@@ -66,29 +66,20 @@ def query_terms(query: str) -> list[tuple[str, str]]:
     return [(w, lemma(w)) for w in words(query)]
 
 
-def fts5_query(query: str, any_word: bool = False) -> str | None:
-    """An SQLite FTS5 MATCH expression: every query word must match (AND), or any (OR)."""
+def _match_expression(query: str, any_word: bool, word: str, either: str, and_: str, or_: str) -> str | None:
+    """Every query word must match (AND), or any (OR); a word also matches by its lemma."""
     terms = query_terms(query)
     if not terms:
         return None
-    clauses = []
-    for word, lem in terms:
-        if lem != word:
-            clauses.append(f'("{word}" * OR "{lem}")')
-        else:
-            clauses.append(f'"{word}" *')
-    return (" OR " if any_word else " AND ").join(clauses)
+    clauses = [either.format(w=w, lemma=lem) if lem != w else word.format(w=w) for w, lem in terms]
+    return (or_ if any_word else and_).join(clauses)
+
+
+def fts5_query(query: str, any_word: bool = False) -> str | None:
+    """An SQLite FTS5 MATCH expression."""
+    return _match_expression(query, any_word, '"{w}" *', '("{w}" * OR "{lemma}")', " AND ", " OR ")
 
 
 def tsquery(query: str, any_word: bool = False) -> str | None:
     """A PostgreSQL ``to_tsquery('simple', …)`` expression equivalent to fts5_query."""
-    terms = query_terms(query)
-    if not terms:
-        return None
-    clauses = []
-    for word, lem in terms:
-        if lem != word:
-            clauses.append(f"({word}:* | {lem})")
-        else:
-            clauses.append(f"{word}:*")
-    return (" | " if any_word else " & ").join(clauses)
+    return _match_expression(query, any_word, "{w}:*", "({w}:* | {lemma})", " & ", " | ")
