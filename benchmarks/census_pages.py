@@ -12,17 +12,16 @@ from __future__ import annotations
 
 import argparse
 import random
-import time
 
-from registry_common import database_label, ensure_demo, machine_note, ms, percentiles, setup
-
-
-def timed(client, url: str) -> float:
-    started = time.perf_counter()
-    response = client.get(url, HTTP_HOST="localhost")
-    _ = response.content
-    assert response.status_code == 200, (url, response.status_code)
-    return time.perf_counter() - started
+from registry_common import (
+    database_label,
+    ensure_demo,
+    machine_note,
+    ms,
+    percentiles,
+    setup,
+    timed_get,
+)
 
 
 def main() -> None:
@@ -46,7 +45,7 @@ def main() -> None:
     client = Client()
     codes = list(regions())
     bins = list(OrganizationState.objects.values_list("organization__bin", flat=True)[:5000])
-    timed(client, "/census/")  # templates compiled
+    timed_get(client, "/census/")  # templates compiled
     n = args.samples
     pages = [
         ("census dashboard", ["/census/"] * n),
@@ -60,7 +59,7 @@ def main() -> None:
     print(f"database: {database_label()}; organisations: {OrganizationState.objects.count()}; {machine_note()}")
     print(f"  {'page':<32} {'n':>4} {'p50':>10} {'p95':>10} {'max':>10}")
     for label, urls in pages:
-        stats = percentiles([timed(client, url) for url in urls])
+        stats = percentiles([timed_get(client, url) for url in urls])
         print(f"  {label:<32} {stats['n']:>4} {ms(stats['p50'])} {ms(stats['p95'])} {ms(stats['max'])}")
     print("target: census dashboard p95 ≤ 300 ms")
 

@@ -61,6 +61,15 @@ def database_label() -> str:
     return label()
 
 
+def timed_get(client, url: str) -> float:
+    """Seconds for one GET through the Django test client, the body read; it must answer 200."""
+    started = time.perf_counter()
+    response = client.get(url, HTTP_HOST="localhost")
+    _ = response.content
+    assert response.status_code == 200, (url, response.status_code)
+    return time.perf_counter() - started
+
+
 def percentiles(samples: list[float]) -> dict[str, float]:
     ordered = sorted(samples)
     if not ordered:

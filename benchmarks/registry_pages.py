@@ -15,9 +15,16 @@ from __future__ import annotations
 
 import argparse
 import random
-import time
 
-from registry_common import database_label, ensure_demo, machine_note, ms, percentiles, setup
+from registry_common import (
+    database_label,
+    ensure_demo,
+    machine_note,
+    ms,
+    percentiles,
+    setup,
+    timed_get,
+)
 
 
 def timed(client, url: str, cold_cache: bool) -> float:
@@ -25,11 +32,7 @@ def timed(client, url: str, cold_cache: bool) -> float:
 
     if cold_cache:
         cache.clear()
-    started = time.perf_counter()
-    response = client.get(url, HTTP_HOST="localhost")
-    _ = response.content
-    assert response.status_code == 200, (url, response.status_code)
-    return time.perf_counter() - started
+    return timed_get(client, url)
 
 
 def main() -> None:

@@ -7,6 +7,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 need_apt=()
+# Debian's own python3 creates virtual environments only with python3-venv (ensurepip).
+python3 -c "import ensurepip" 2>/dev/null || need_apt+=(python3-venv)
 command -v tesseract >/dev/null || need_apt+=(tesseract-ocr)
 [ -f /usr/share/tesseract-ocr/5/tessdata/rus.traineddata ] || need_apt+=(tesseract-ocr-rus)
 [ -f /usr/share/tesseract-ocr/5/tessdata/kaz.traineddata ] || need_apt+=(tesseract-ocr-kaz)
