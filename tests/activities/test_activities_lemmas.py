@@ -68,3 +68,17 @@ def test_spans_point_into_the_original_text():
             "сиротам",
             "детям-сиротам",
         }, lemma
+
+
+def test_english_lines_without_function_words_are_still_english():
+    # Six words or more and no «the», «of», «and»: lingua tells English from other Latin-script text.
+    for text in ["Helping villagers set up dairy cooperatives",
+                 "Public environmental control over industrial enterprises"]:
+        assert list(lemma_strings(text)) == ["en"], text
+
+
+def test_other_latin_script_languages_are_not_read_as_english():
+    for text in ["Förderung der deutschen Sprache und Kultur in Kasachstan",
+                 "Promozione della cultura italiana nelle scuole kazake",
+                 "Qazaqstan jastary ortalygy madeniet damytu bagdarlamasy"]:
+        assert lemma_strings(text) == {}, text

@@ -85,3 +85,35 @@ def test_grey_page_is_analysed_without_colour():
     found = detect_stamps(image, 1, settings=SETTINGS)
     want = next(e["box"] for e in truth["stamps"] if e["kind"] == "seal")
     assert [s.kind for s in found] == ["seal"] and overlap(found[0].box, want) >= 0.5
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("name", ["ru_title_bitonal", "kk_title_bitonal"])
+def test_black_and_white_mark_with_a_broken_frame_is_found_from_the_page_text(name):
+    # Dropouts break the frame into dashes; the page's own text names the mark.
+    from qogam.documents.ocr import ocr_image
+
+    truth = expected(name)
+    found = ocr_image(SCANS / truth["file"], SETTINGS).stamps
+    marks = [s for s in found if s.kind == "registration_mark"]
+    want = next(e["box"] for e in truth["stamps"] if e["kind"] == "registration_mark")
+    assert len(marks) == 1 and overlap(marks[0].box, want) >= 0.5
+    assert marks[0].date == "2019-03-14" or marks[0].authority
+
+
+@pytest.mark.slow
+def test_black_and_white_seal_over_skewed_text():
+    from qogam.documents.ocr import ocr_image
+
+    truth = expected("kk_p3_bitonal")
+    seals = [s for s in ocr_image(SCANS / truth["file"], SETTINGS).stamps if s.kind == "seal"]
+    assert len(seals) == 1 and overlap(seals[0].box, truth["stamps"][0]["box"]) >= 0.5
+
+
+@pytest.mark.slow
+def test_violet_seal_on_a_grey_scan_is_mid_grey_ink_and_still_found():
+    truth, image = upright("kk_p3_seal_over_text")
+    grey = cv2.cvtColor(image, cv2.COLOR_BGR2GRAY)
+    assert grey[grey < 250].max() > 140  # the seal's ink is lighter than the old fixed threshold
+    seals = [s for s in detect_stamps(grey, 1, settings=SETTINGS) if s.kind == "seal"]
+    assert len(seals) == 1 and overlap(seals[0].box, truth["stamps"][0]["box"]) >= 0.5

@@ -174,12 +174,31 @@ def _cyrillic_language(line: str, words: list[str]) -> str:
     return "kk" if detector.detect_language_of(line[:_LINGUA_SAMPLE]) == kazakh else "ru"
 
 
-def _latin_is_english(words: list[str]) -> bool:
+@lru_cache(maxsize=1)
+def _lingua_latin():
+    try:
+        from lingua import Language, LanguageDetectorBuilder
+    except ImportError:
+        return None
+    # Latin-script languages an NGO text in Kazakhstan may be in besides English.
+    others = (Language.GERMAN, Language.FRENCH, Language.SPANISH, Language.ITALIAN, Language.TURKISH,
+              Language.AZERBAIJANI, Language.POLISH, Language.LATIN)
+    detector = LanguageDetectorBuilder.from_languages(Language.ENGLISH, *others).build()
+    return detector, Language.ENGLISH
+
+
+def _latin_is_english(line: str, words: list[str]) -> bool:
     if any(_NON_ENGLISH_LATIN.search(w.lower()) for w in words):
         return False
-    if len(words) < _ENGLISH_MIN_WORDS_FOR_CHECK:
+    if len(words) < _ENGLISH_MIN_WORDS_FOR_CHECK or any(w.lower() in EN_STOPWORDS for w in words):
         return True
-    return any(w.lower() in EN_STOPWORDS for w in words)
+    # A title-like English line can do without function words («Public environmental control
+    # over industrial enterprises»); lingua decides those.
+    lingua = _lingua_latin()
+    if lingua is None:
+        return False
+    detector, english = lingua
+    return detector.detect_language_of(line[:_LINGUA_SAMPLE]) == english
 
 
 def analyse(text: str) -> Analysis:
@@ -204,7 +223,7 @@ def _analyse_line(
         m.group() for m in matches if not _CYRILLIC.search(m.group()) and _LATIN.search(m.group())
     ]
     cyrillic_lang = _cyrillic_language(line, cyrillic) if cyrillic else ""
-    latin_lang = "en" if latin and _latin_is_english(latin) else ""
+    latin_lang = "en" if latin and _latin_is_english(line, latin) else ""
     previous_end = 0
     for match in matches:
         word = match.group()

@@ -32,6 +32,7 @@ PATTERNS_FILE = Path(__file__).with_name("stamps.yaml")
 class Patterns:
     registration: list[re.Pattern[str]]
     authority: list[re.Pattern[str]]
+    framed_cues: list[re.Pattern[str]]
     date_numeric: re.Pattern[str]
     date_words_ru: re.Pattern[str]
     date_words_kk: re.Pattern[str]
@@ -49,13 +50,14 @@ class Patterns:
 PATTERNS_SCHEMA = {
     "type": "object",
     "required": [
-        "registration", "authority", "date_numeric", "date_words_ru", "date_words_kk", "months_ru",
+        "registration", "authority", "framed_cues", "date_numeric", "date_words_ru", "date_words_kk", "months_ru",
         "months_kk", "bin_labelled", "bin_bare", "appendix",
     ],
     "additionalProperties": False,
     "properties": {
         "registration": {"type": "array", "items": {"type": "string"}, "minItems": 1},
         "authority": {"type": "array", "items": {"type": "string"}, "minItems": 1},
+        "framed_cues": {"type": "array", "items": {"type": "string"}, "minItems": 1},
         "date_numeric": {"type": "string"},
         "date_words_ru": {"type": "string"},
         "date_words_kk": {"type": "string"},
@@ -96,6 +98,7 @@ def patterns() -> Patterns:
     return Patterns(
         registration=many(raw["registration"]),
         authority=many(raw["authority"]),
+        framed_cues=many(raw["framed_cues"]),
         date_numeric=re.compile(raw["date_numeric"], flags),
         date_words_ru=re.compile(raw["date_words_ru"].replace("{months}", "|".join(months_ru)), flags),
         date_words_kk=re.compile(raw["date_words_kk"].replace("{months}", "|".join(months_kk)), flags),
@@ -122,6 +125,9 @@ class MarkText:
     authority: str | None
     date: str | None  # ISO yyyy-mm-dd
     bin: str | None
+    # A word only a justice body's mark carries («юстиции», «әділет», «Рег. №»), enough for a
+    # framed stamp whose title OCR garbled; never enough for typed text.
+    has_framed_cue: bool = False
 
 
 def _flat(text: str) -> str:
@@ -148,7 +154,8 @@ def parse_mark_text(text: str) -> MarkText:
         if found:
             authority = found.group(0).strip(" ,.;")
             break
-    return MarkText(is_registration, authority, find_date(flat), find_bin(flat))
+    cue = is_registration or authority is not None or any(c.search(flat) for c in p.framed_cues)
+    return MarkText(is_registration, authority, find_date(flat), find_bin(flat), cue)
 
 
 def find_date(text: str) -> str | None:

@@ -338,7 +338,8 @@ def _recognise(page_gray: np.ndarray, colour: np.ndarray | None, text: np.ndarra
     if settings.stamps:
         from .stamps import find_stamp_regions, stack_crops
 
-        regions = find_stamp_regions(straight(page_gray), None if colour is None else straight(colour, 0), settings.dpi)
+        upright_gray = straight(page_gray)
+        regions = find_stamp_regions(upright_gray, None if colour is None else straight(colour, 0), settings.dpi)
         if regions.crops:
             below, spans = stack_crops(regions.crops, upright.shape[1])
             top = np.pad(upright, ((0, _STAMP_GAP), (0, below.shape[1] - upright.shape[1])), constant_values=255)
@@ -351,6 +352,11 @@ def _recognise(page_gray: np.ndarray, colour: np.ndarray | None, text: np.ndarra
         from .stamps import words_in_spans
 
         stamps = regions.stamps(number, words_in_spans(words, spans, offset=height + _STAMP_GAP))
+    if settings.stamps:
+        from .framed_marks import marks_from_words
+
+        # Black marks on 1-bit and grey scans are read with the page's text; broken frames hide them above.
+        stamps += marks_from_words(upright_gray, page_words, settings.dpi, number, stamps)
     total = sum(len(w.text) for w in page_words)
     confidence = sum(w.conf * len(w.text) for w in page_words) / total if total else 0.0
     return _Recognised(paragraphs_from_words(page_words, number, confidence), confidence, len(page_words), stamps)

@@ -150,8 +150,9 @@ class StampRegions:
         for box, (text, conf) in zip(self.mark_boxes, readings[len(self.seal_boxes) :], strict=True):
             text = clean_stamp_text(text)
             parsed = parse_mark_text(text)
-            # A framed block naming a justice body is its mark even when the title word is garbled.
-            if not (parsed.is_registration or parsed.authority):
+            # A framed block of stamp ink naming a justice body is its mark even when the title
+            # word is garbled.
+            if not parsed.has_framed_cue:
                 continue
             stamps.append(Stamp(kind="registration_mark", page=page, box=box, text=text, authority=parsed.authority,
                                 date=parsed.date, bin=parsed.bin, confidence=conf))
@@ -168,7 +169,7 @@ def find_stamp_regions(gray: np.ndarray, colour: np.ndarray | None, dpi: int) ->
         coloured = _shrink(coloured_full, scale)
         if coloured.mean() > 0.2:  # enough coloured ink for a stamp: stamps are on that layer
             layers.append(("colour", coloured))
-    black_full = (gray < 140).astype(np.uint8) * 255
+    black_full = (gray < ink_threshold(gray)).astype(np.uint8) * 255
     if coloured_full is not None:
         black_full[coloured_full > 0] = 0
     layers.append(("black", _shrink(black_full, scale)))
@@ -186,6 +187,15 @@ def find_stamp_regions(gray: np.ndarray, colour: np.ndarray | None, dpi: int) ->
     crops = [_seal_centre(gray, colour, box) for box in seal_boxes]
     crops += [_without_frame(_ink_only(_cut(gray, box), _cut(colour, box))) for box in mark_boxes]
     return StampRegions(seal_boxes, mark_boxes, crops)
+
+
+def ink_threshold(gray: np.ndarray) -> int:
+    """Grey level below which a pixel is ink on this page: well under the paper's own level.
+
+    A fixed 140 lost stamps on grey scans, where violet or blue ink turns mid-grey (150–210).
+    """
+    paper = float(np.percentile(gray[::9, ::9], 75))
+    return int(max(100.0, min(paper - 45.0, 210.0)))
 
 
 def _mm(mm: float) -> float:
@@ -218,7 +228,7 @@ def _find_seals(mask: np.ndarray, *, strict: bool) -> list[tuple[int, int, int]]
     soft = cv2.GaussianBlur(mask, (0, 0), 1.2)
     circles = cv2.HoughCircles(
         soft, cv2.HOUGH_GRADIENT_ALT, dp=2 if strict else 1.5, minDist=rmin * 0.5, param1=150,
-        param2=0.3 if strict else 0.6, minRadius=int(rmin * 0.6), maxRadius=rmax,
+        param2=0.2 if strict else 0.6, minRadius=int(rmin * 0.6), maxRadius=rmax,
     )
     if circles is None:
         return []
@@ -251,22 +261,41 @@ def _confirm_seal(mask: np.ndarray, x: float, y: float, r: float, rmin: int, rma
     top = min(rmax, reach - 8)
     if top < rmin:
         return None
-    jitter = (-2, -1, 0, 1, 2) if strict else (-1, 0, 1)
     radii = np.arange(rmin, top + 1)
-    for dx in jitter:
-        for dy in jitter:
-            profile = _ring_profile(mask, x + dx, y + dy, reach)
-            smooth = np.maximum(profile, np.maximum(np.roll(profile, 1), np.roll(profile, -1)))
-            sums = np.concatenate([[0.0], np.cumsum(profile)])
-            outside = (sums[radii + 7] - sums[radii + 3]) / 4
-            support = smooth[radii]
-            contrast = support - outside
-            ok = (support >= (0.65 if strict else 0.5)) & (contrast >= (0.35 if strict else 0.3))
-            for outer, score in zip(radii[ok], contrast[ok], strict=True):
-                if strict and not _inner_ring(profile, smooth, int(outer)):
-                    continue
-                if best is None or score > best[0]:
-                    best = (float(score), int(round(x + dx)), int(round(y + dy)), int(outer))
+
+    def rings_at(cx: float, cy: float) -> float:
+        """Try (cx, cy) as the centre; returns the sharpest ring's ink share there."""
+        nonlocal best
+        profile = _ring_profile(mask, cx, cy, reach)
+        smooth = np.maximum(profile, np.maximum(np.roll(profile, 1), np.roll(profile, -1)))
+        sums = np.concatenate([[0.0], np.cumsum(profile)])
+        outside = (sums[radii + 7] - sums[radii + 3]) / 4
+        support = smooth[radii]
+        contrast = support - outside
+        ok = (support >= 0.5) & (contrast >= (0.35 if strict else 0.3))
+        rings = [(float(score), int(outer)) for outer, score in zip(radii[ok], contrast[ok], strict=True)
+                 if not strict or _inner_ring(profile, smooth, int(outer))]
+        if rings:
+            score = max(score for score, _ in rings)
+            # The widest ring is the seal's edge: the sharpest may be its inner ring.
+            if best is None or score > best[0]:
+                best = (score, int(round(cx)), int(round(cy)), max(outer for _, outer in rings))
+        return float(support.max())
+
+    if not strict:
+        for dx in (-1, 0, 1):
+            for dy in (-1, 0, 1):
+                rings_at(x + dx, y + dy)
+    else:
+        # On black ink the proposed centre can be a few cells off: a coarse grid first, then
+        # the neighbours of the two centres where a ring was sharpest.
+        grid = (-4, -2, 0, 2, 4)
+        coarse = sorted(((rings_at(x + dx, y + dy), dx, dy) for dx in grid for dy in grid), reverse=True)
+        for _, bx, by in coarse[:2]:
+            for dx in (-1, 0, 1):
+                for dy in (-1, 0, 1):
+                    if dx or dy:
+                        rings_at(x + bx + dx, y + by + dy)
     if best is None:
         return None
     _, cx, cy, outer = best
