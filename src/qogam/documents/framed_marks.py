@@ -1,12 +1,14 @@
-"""Registration marks found from the page's own recognised text and the frame around it.
+"""Registration marks found from the page's own recognised words and the frame around them.
 
 On a 1-bit or grey scan the mark is black ink like the text, and dropouts break its
-frame into dashes, so the frame alone does not outline it (:mod:`qogam.documents.stamps`
-looks for unbroken frames). The page's recognised words do name it: a line such as
-«ЗАРЕГИСТРИРОВАН» or «ТІРКЕЛДІ». Around such a line the lines of the same block are
-gathered, and the block counts as a mark only if a frame shows on at least three of
-its sides — long strokes, dashed or not, running along most of the block. A sentence
-in the charter's text that says «зарегистрировано» has no frame and is left alone.
+frame into dashes, so an unbroken outline is not there to find (:mod:`qogam.documents.stamps`
+looks for those on stamp ink). The page's recognised words still name the mark: «ЗАРЕГИСТРИРОВАН»,
+«ТІРКЕЛДІ», «юстиции», «Тіркеу №» — the anchors. Around an anchor a frame is looked for: straight
+strokes (dashed or not) above and below it, of a mark's width and matching each other, and
+one on the left or right — three sides at least. The words inside the frame are the mark's
+text. A sentence in the charter that says «зарегистрировано в органах юстиции» has no frame
+around it and is left alone; a mark stamped over the text is found by its frame even when
+its words are mixed with the page's.
 
     marks_from_words(gray, words, dpi, page, known=()) -> list[Stamp]
 """
@@ -14,6 +16,7 @@ in the charter's text that says «зарегистрировано» has no fram
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 
 import cv2
 import numpy as np
@@ -28,162 +31,127 @@ MARK_WIDTH_MM = (30.0, 140.0)
 MARK_HEIGHT_MM = (12.0, 90.0)
 # A frame stroke is ink running straight for at least this long; a letter's stroke is shorter.
 STROKE_MM = 4.0
-# How far outside the text the frame is looked for.
-FRAME_MARGIN_MM = 12.0
-# Share of a side a frame must cover (dashes leave gaps), and sides that must show one.
-SIDE_COVERAGE = 0.5
-SIDES_NEEDED = 3
-# Words further apart than this on one row belong to different columns (a mark beside the title).
+# Gaps a dashed or broken frame line may have, and how close the two lines of a double frame lie.
 GAP_MM = 8.0
+DOUBLE_LINE_MM = 2.5
+# The frame's lines are found on a half-resolution copy of the page: frames are thick enough.
+WORK_SCALE = 0.5
+# Top and bottom lines of one frame have nearly the same ends; a table's row lines do not
+# end where one of its cells does.
+ENDS_TOLERANCE_MM = 8.0
+
+
+@dataclass(frozen=True)
+class _Line:
+    """A straight frame line at work scale: ``at`` across it, ``start``–``end`` along it."""
+
+    at: int
+    start: int
+    end: int
+
+    @property
+    def length(self) -> int:
+        return self.end - self.start
 
 
 def marks_from_words(
     gray: np.ndarray, words: Sequence[Word], dpi: int, page: int = 1, known: Iterable[Stamp] = ()
 ) -> list[Stamp]:
-    """Framed registration marks whose text the page's words contain, not already in ``known``."""
+    """Framed registration marks whose words the page's text contains, not already in ``known``."""
     cues = patterns().registration + patterns().framed_cues
     words = [w for w in words if w.text.strip() and w.conf >= 0]
-    gap = GAP_MM * dpi / 25.4
-    found = [s for s in known if s.kind == "registration_mark"]
+    anchors = [w for w in words if any(p.search(w.text) for p in cues)]
+    if not anchors:
+        return []
+    px = dpi / 25.4 * WORK_SCALE  # work-scale cells per millimetre
+    across, down = _frame_lines(gray, px)
+    taken = [s.box for s in known if s.kind == "registration_mark"]
     out: list[Stamp] = []
-    for word in words:
-        if not any(p.search(word.text) for p in cues):
+    for word in anchors:
+        cx, cy = (word.left + word.width / 2) * WORK_SCALE, (word.top + word.height / 2) * WORK_SCALE
+        if any(_contains(box, cx / WORK_SCALE, cy / WORK_SCALE) for box in taken):
             continue
-        if any(_contains(s.box, word.left + word.width // 2, word.top + word.height // 2) for s in found + out):
+        frame = _frame_around(cx, cy, across, down, px)
+        if frame is None:
             continue
-        block = _gather(words, word, gap, dpi / 25.4)
-        box = _framed_box(gray, _box(block), dpi)
-        if box is None:
-            continue
-        text = clean_stamp_text(words_to_lines(block))
+        box = tuple(int(round(v / WORK_SCALE)) for v in frame)
+        inside = [w for w in words if _contains(box, w.left + w.width / 2, w.top + w.height / 2)]
+        text = clean_stamp_text(words_to_lines(inside))
         parsed = parse_mark_text(text)
-        conf = round(sum(w.conf for w in block) / len(block), 1)
-        out.append(Stamp(kind="registration_mark", page=page, box=box, text=text, authority=parsed.authority,
-                         date=parsed.date, bin=parsed.bin, confidence=conf))
+        conf = round(sum(w.conf for w in inside) / len(inside), 1)
+        stamp = Stamp(kind="registration_mark", page=page, box=box, text=text, authority=parsed.authority,
+                      date=parsed.date, bin=parsed.bin, confidence=conf)
+        out.append(stamp)
+        taken.append(box)
     return out
 
 
-def _box(words: Sequence[Word]) -> tuple[int, int, int, int]:
-    x0 = min(w.left for w in words)
-    y0 = min(w.top for w in words)
-    x1 = max(w.left + w.width for w in words)
-    y1 = max(w.top + w.height for w in words)
-    return (x0, y0, x1 - x0, y1 - y0)
-
-
-def _contains(box: tuple[int, int, int, int], x: int, y: int) -> bool:
+def _contains(box: tuple[int, ...], x: float, y: float) -> bool:
     bx, by, bw, bh = box
     return bx <= x <= bx + bw and by <= y <= by + bh
 
 
-def _clusters(words: list[Word], gap: float) -> list[list[Word]]:
-    """Words split into side-by-side groups wherever a horizontal gap wider than ``gap`` opens."""
-    groups: list[list[Word]] = []
-    right = None
-    for w in sorted(words, key=lambda w: w.left):
-        if right is None or w.left - right > gap:
-            groups.append([])
-            right = w.left + w.width
-        groups[-1].append(w)
-        right = max(right, w.left + w.width)
-    return groups
+def _frame_lines(gray: np.ndarray, px: float) -> tuple[list[_Line], list[_Line]]:
+    """Horizontal and vertical frame lines of the page at work scale, gaps of dashed lines mended."""
+    small = cv2.resize(gray, None, fx=WORK_SCALE, fy=WORK_SCALE, interpolation=cv2.INTER_AREA)
+    ink = (small < ink_threshold(small)).astype(np.uint8)
+    stroke, gap, double = max(3, int(STROKE_MM * px)), int(GAP_MM * px), max(1, int(DOUBLE_LINE_MM * px))
+    lines = []
+    for horizontal in (True, False):
+        shape = (stroke, 1) if horizontal else (1, stroke)
+        strokes = cv2.morphologyEx(ink, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, shape))
+        # Close the dashes' gaps along the line, and pool a double frame's two lines into one.
+        mend = (gap, double) if horizontal else (double, gap)
+        joined = cv2.morphologyEx(strokes, cv2.MORPH_CLOSE, cv2.getStructuringElement(cv2.MORPH_RECT, mend))
+        count, _, stats, _ = cv2.connectedComponentsWithStats(joined, connectivity=8)
+        found = []
+        for x, y, w, h, _ in stats[1:count]:
+            length, thickness = (w, h) if horizontal else (h, w)
+            if length >= MARK_HEIGHT_MM[0] * 0.6 * px and thickness <= 4 * double:
+                found.append(_Line(y + h // 2, x, x + w) if horizontal else _Line(x + w // 2, y, y + h))
+        lines.append(found)
+    return lines[0], lines[1]
 
 
-def _gather(words: list[Word], title: Word, gap: float, px: float) -> list[Word]:
-    """The anchor word, the words beside it, and the lines stacked around it: the mark's text.
+def _frame_around(cx: float, cy: float, across: list[_Line], down: list[_Line], px: float
+                  ) -> tuple[int, int, int, int] | None:
+    """The frame (x, y, w, h at work scale) closest around the point, or None.
 
-    Words are joined by position, not by Tesseract's block and line numbers, which may run a
-    mark's line on into the text beside it. Each next row (below, then above) must lie within
-    1.6 line heights of the block and within its sides (widened a little: a mark's lines are centred);
-    nothing further from the anchor than the largest mark reaches is taken, so a mark stamped
-    over a paragraph does not take the whole paragraph with it.
+    The top line is the nearest above the point that spans it, the bottom line the nearest
+    below with the same ends; a side line must run along most of the height at one end.
     """
-    middle = title.left + title.width / 2
-    reach = MARK_WIDTH_MM[1] * px / 2
-    slack = 10 * px
-
-    anchor_y = title.top + title.height / 2
-    above, below = 25 * px, MARK_HEIGHT_MM[1] * px - 25 * px
-
-    def within(w: Word, left: float, right: float) -> bool:
-        centre, level = w.left + w.width / 2, w.top + w.height / 2
-        return (left - slack <= centre <= right + slack and abs(centre - middle) <= reach
-                and anchor_y - above <= level <= anchor_y + below)
-
-    same_row = [w for w in words if abs((w.top + w.height / 2) - (title.top + title.height / 2)) < title.height / 2]
-    kept = [w for w in next(c for c in _clusters(same_row, gap) if title in c) if abs(w.left + w.width / 2 - middle) <= reach]
-    height = title.height
-    # Downwards from the anchor, then upwards: the anchor may be the body's line («юстиции»)
-    # under a garbled title.
-    for down in (True, False):
-        x, y, w, h = _box(kept)
-        left, right = x, x + w
-        edge = y + h if down else y
-        rest = [w for w in words if w not in kept and ((w.top > edge - height / 2) if down else (w.top + w.height < edge + height / 2))]
-        while rest:
-            if down:
-                taken = [w for w in rest if w.top <= edge + 1.6 * height and within(w, left, right)]
-            else:
-                taken = [w for w in rest if w.top + w.height >= edge - 1.6 * height and within(w, left, right)]
-            if not taken:
+    wmin, wmax = MARK_WIDTH_MM[0] * px, MARK_WIDTH_MM[1] * px
+    hmin, hmax = MARK_HEIGHT_MM[0] * px, MARK_HEIGHT_MM[1] * px
+    tolerance = ENDS_TOLERANCE_MM * px
+    spanning = [ln for ln in across if ln.start <= cx <= ln.end and wmin <= ln.length <= wmax]
+    above = sorted((ln for ln in spanning if ln.at < cy), key=lambda ln: cy - ln.at)
+    below = sorted((ln for ln in spanning if ln.at > cy), key=lambda ln: ln.at - cy)
+    for top in above:
+        if cy - top.at > hmax:
+            break
+        for bottom in below:
+            height = bottom.at - top.at
+            if height > hmax:
                 break
-            kept += taken
-            x, y, w, h = _box(kept)
-            left, right = x, x + w
-            edge = y + h if down else y
-            rest = [w for w in rest if w not in taken]
-    return kept
+            if height < hmin or abs(top.start - bottom.start) > tolerance or abs(top.end - bottom.end) > tolerance:
+                continue
+            left, right = min(top.start, bottom.start), max(top.end, bottom.end)
+            left_side = _side(down, left, top.at, bottom.at, tolerance)
+            right_side = _side(down, right, top.at, bottom.at, tolerance)
+            if left_side is None and right_side is None:
+                continue
+            # A side line says exactly where the frame ends; a dashed line may stop short of it.
+            left = left_side if left_side is not None else left
+            right = right_side if right_side is not None else right
+            return (left, top.at, right - left, height)
+    return None
 
 
-def _framed_box(gray: np.ndarray, text_box: tuple[int, int, int, int], dpi: int) -> tuple[int, int, int, int] | None:
-    """The frame's box around the text, when a frame shows on enough sides and has a mark's size."""
-    px = dpi / 25.4
-    margin, stroke = int(FRAME_MARGIN_MM * px), max(3, int(STROKE_MM * px))
-    x, y, w, h = text_box
-    height, width = gray.shape[:2]
-    x0, y0 = max(0, x - margin), max(0, y - margin)
-    x1, y1 = min(width, x + w + margin), min(height, y + h + margin)
-    ink = (gray[y0:y1, x0:x1] < ink_threshold(gray)).astype(np.uint8)
-    across = cv2.morphologyEx(ink, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (stroke, 1)))
-    along = cv2.morphologyEx(ink, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (1, stroke)))
-    # Text box in the cut-out's coordinates.
-    tx0, ty0, tx1, ty1 = x - x0, y - y0, x - x0 + w, y - y0 + h
-    window = max(4, int(2 * px))
-    # Each side is looked for from the middle of the text outwards: words Tesseract made of
-    # bits of the frame («|», «ШІ») can stretch the text's box over the frame itself.
-    my, mx = (ty0 + ty1) // 2, (tx0 + tx1) // 2
-    up = _side(across[:my, tx0:tx1][::-1], window)
-    downward = _side(across[my:, tx0:tx1], window)
-    leftward = _side(along[ty0:ty1, :mx].T[::-1], window)
-    rightward = _side(along[ty0:ty1, mx:].T, window)
-    if sum(side is not None for side in (up, downward, leftward, rightward)) < SIDES_NEEDED:
-        return None
-    # The outermost stroke of each side; where a side shows no frame, the text's edge stands in.
-    top = my - up if up is not None else ty0
-    bottom = my + downward if downward is not None else ty1
-    left = mx - leftward if leftward is not None else tx0
-    right = mx + rightward if rightward is not None else tx1
-    box_w, box_h = (right - left) / px, (bottom - top) / px
-    if not (MARK_WIDTH_MM[0] <= box_w <= MARK_WIDTH_MM[1] and MARK_HEIGHT_MM[0] <= box_h <= MARK_HEIGHT_MM[1]):
-        return None
-    return (x0 + left, y0 + top, right - left, bottom - top)
-
-
-def _side(band: np.ndarray, window: int) -> int | None:
-    """How far from the band's first row its outermost frame stroke lies, or None.
-
-    ``band`` holds long strokes only, its rows running along the side, from the text's
-    middle outwards. A row counts when strokes cover enough of the side; rows close
-    together are pooled (the two lines of a double frame, dashes offset between them).
-    """
-    if band.size == 0 or band.shape[1] == 0:
-        return None
-    rows = band.shape[0]
-    outermost = None
-    for start in range(0, max(rows - 1, 1), max(1, window // 6)):
-        if band[start : start + window].any(axis=0).mean() >= SIDE_COVERAGE:
-            outermost = start
-    if outermost is None:
-        return None
-    hits = np.flatnonzero(band[outermost : outermost + window].any(axis=1))
-    return outermost + int(hits[-1]) + 1 if hits.size else None
+def _side(down: list[_Line], x: float, top: int, bottom: int, tolerance: float) -> int | None:
+    """Where a vertical line near ``x`` covers at least half of the rows between ``top`` and ``bottom``."""
+    near = [ln for ln in down if abs(ln.at - x) <= tolerance]
+    for at in sorted({ln.at for ln in near}, key=lambda a: abs(a - x)):
+        covered = sum(max(0, min(ln.end, bottom) - max(ln.start, top)) for ln in near if abs(ln.at - at) <= 2)
+        if covered >= 0.5 * (bottom - top):
+            return at
+    return None

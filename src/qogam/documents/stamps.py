@@ -86,6 +86,9 @@ MAX_MARK_CANDIDATES = 3
 MAX_SEAL_PROPOSALS = 8
 # Analysis runs at a quarter of 300 dpi.
 WORK_DPI = 75
+# Directions sampled around a candidate seal's centre: a seal's ring at work scale is 50–70
+# cells round, so every second degree still sees each cell of it.
+RING_ANGLES = 180
 
 
 # --- stamps on page images ---------------------------------------------------
@@ -243,7 +246,7 @@ def _find_seals(mask: np.ndarray, *, strict: bool) -> list[tuple[int, int, int]]
 
 def _ring_profile(mask: np.ndarray, x: float, y: float, radius: int) -> np.ndarray:
     """Share of ink at each whole radius 0…radius−1 around (x, y)."""
-    polar = cv2.warpPolar(mask, (radius, 360), (x, y), float(radius), cv2.WARP_POLAR_LINEAR | cv2.INTER_NEAREST)
+    polar = cv2.warpPolar(mask, (radius, RING_ANGLES), (x, y), float(radius), cv2.WARP_POLAR_LINEAR | cv2.INTER_NEAREST)
     return (polar > 0).mean(axis=0)
 
 
