@@ -82,3 +82,12 @@ def test_other_latin_script_languages_are_not_read_as_english():
                  "Promozione della cultura italiana nelle scuole kazake",
                  "Qazaqstan jastary ortalygy madeniet damytu bagdarlamasy"]:
         assert lemma_strings(text) == {}, text
+
+
+def test_genitive_plural_nouns_are_not_read_as_short_adjectives():
+    # pymorphy3 scores «саженцев» as «саженцевый» (short adjective) and «саженец» equally.
+    assert lemma_strings("посадка саженцев после паводков") == {"ru": "посадка саженец паводок |"}
+
+
+def test_an_unknown_noun_gets_its_shortest_normal_form():
+    assert lemma_strings("помощь кандасам") == {"ru": "помощь кандас |"}

@@ -121,11 +121,31 @@ def _morph():
 def _ru_lemma(word: str) -> tuple[str, bool]:
     """(lemma or "" for a dropped word, whether pymorphy3 knows the word)."""
     morph = _morph()
-    parse = morph.parse(word)[0]
+    parses = morph.parse(word)
+    parse = _best_parse(parses, known=morph.word_is_known(word))
     lemma = parse.normal_form.replace("ё", "е")
     if parse.tag.POS in _RU_DROPPED_POS and lemma not in _RU_KEPT_PARTICLES:
         return "", True
     return lemma, morph.word_is_known(word)
+
+
+def _best_parse(parses: list, *, known: bool):
+    """pymorphy3's first parse, except among parses it scores equally.
+
+    There a noun beats a short adjective («саженцев», «паводков» are genitive plurals, not
+    the short forms of «саженцевый», «паводковый», which NGO texts never use), and for a noun
+    the dictionary does not know the shortest normal form wins («кандасам» → «кандас»).
+    """
+    top = [p for p in parses if p.score >= parses[0].score - 1e-9]
+    if len(top) == 1:
+        return parses[0]
+    if top[0].tag.POS == "ADJS":
+        nouns = [p for p in top if p.tag.POS == "NOUN"]
+        if nouns:
+            return nouns[0]
+    if not known and all(p.tag.POS == "NOUN" for p in top):
+        return min(top, key=lambda p: len(p.normal_form))
+    return parses[0]
 
 
 def lemma_ru(word: str) -> str:
