@@ -16,6 +16,7 @@ by rendering, and the share of marks whose body, date and BIN were read right is
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import json
 import shutil
 import sys
@@ -29,7 +30,19 @@ import numpy as np
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-from evaluate import StampTally, score_stamps  # noqa: E402
+
+def _sibling(name: str):
+    """A module of this folder by its path: other eval folders have an ``evaluate.py`` too."""
+    spec = importlib.util.spec_from_file_location(f"qogam_eval_ocr_{name}", HERE / f"{name}.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclasses look their module up there
+    spec.loader.exec_module(module)
+    return module
+
+
+_evaluate = _sibling("evaluate")
+StampTally, score_stamps = _evaluate.StampTally, _evaluate.score_stamps
+
 from make_scans import (  # noqa: E402
     BLUE,
     TEXTS,

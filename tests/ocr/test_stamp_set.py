@@ -36,7 +36,7 @@ def test_pages_carry_stamps_inside_the_page_and_1_bit_pages_strong_ink_only(stam
         assert image.shape == (3508, 2481, 3)
         for stamp in stamps:
             x, y, w, h = stamp.box
-            assert 0 <= x and 0 <= y and x + w <= 2481 and y + h <= 3508
+            assert x >= 0 and y >= 0 and x + w <= 2481 and y + h <= 3508
             if rendering == "1-bit":
                 assert not stamp.faint
             if stamp.kind == "registration_mark":
