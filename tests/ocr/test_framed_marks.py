@@ -78,3 +78,18 @@ def test_a_garbled_title_is_found_through_the_justice_body_below_it():
     x, y, w, h = found[0].box
     assert abs(y - 190) < 12 and abs(h - 300) < 20  # the title's row is inside, above the anchor
     assert "3.РЕ ИСТР ОВАН" in found[0].text
+
+
+def test_a_table_cell_that_mentions_registration_is_not_a_mark():
+    # Two columns and two rows, 120 × 50 mm, the registration sentence in a cell.
+    page = np.full((3508, 2480), 255, np.uint8)
+    x, y, w, h = 300, 600, 1417, 590
+    cv2.rectangle(page, (x, y), (x + w, y + h), 0, 4)
+    cv2.line(page, (x + 700, y), (x + 700, y + h), 0, 4)
+    cv2.line(page, (x, y + 295), (x + w, y + 295), 0, 4)
+    words = words_at(340, 640, ["Объединение", "зарегистрировано в", "органах юстиции"])
+    assert marks_from_words(page, words, DPI) == []
+    # The same box without the dividing lines would be taken for a mark.
+    plain = np.full((3508, 2480), 255, np.uint8)
+    cv2.rectangle(plain, (x, y), (x + w, y + h), 0, 4)
+    assert len(marks_from_words(plain, words, DPI)) == 1

@@ -143,8 +143,27 @@ def _frame_around(cx: float, cy: float, across: list[_Line], down: list[_Line], 
             # A side line says exactly where the frame ends; a dashed line may stop short of it.
             left = left_side if left_side is not None else left
             right = right_side if right_side is not None else right
+            if _divided(across, down, left, right, top.at, bottom.at, tolerance):
+                continue  # a table's cell, not a mark
             return (left, top.at, right - left, height)
     return None
+
+
+def _divided(across: list[_Line], down: list[_Line], left: int, right: int, top: int, bottom: int,
+             tolerance: float) -> bool:
+    """Whether a line runs across the inside of the box from side to side or top to bottom.
+
+    A mark is one box (its double frame's lines are pooled into one); a table has rows and
+    columns.
+    """
+    width, height = right - left, bottom - top
+    for ln in down:
+        if left + tolerance < ln.at < right - tolerance and min(ln.end, bottom) - max(ln.start, top) >= 0.8 * height:
+            return True
+    for ln in across:
+        if top + tolerance < ln.at < bottom - tolerance and min(ln.end, right) - max(ln.start, left) >= 0.8 * width:
+            return True
+    return False
 
 
 def _side(down: list[_Line], x: float, top: int, bottom: int, tolerance: float) -> int | None:
