@@ -2,9 +2,9 @@
 
 Two kinds of :class:`~qogam.documents.model.Stamp` are found on a page image:
 
-* ``seal`` — a round seal: a ring of ink found by OpenCV's ``HOUGH_GRADIENT_ALT``
-  on the coloured ink (violet, blue) of a colour page, or on all ink of a grey or
-  1-bit scan; the 12-digit BIN in its centre is read where legible.
+* ``seal`` — a round seal: a ring of ink (:mod:`qogam.documents.seals`) on the
+  coloured ink (violet, blue) of a colour page, or on all ink of a grey or 1-bit
+  scan; the 12-digit BIN in its centre is read where legible.
 * ``registration_mark`` — the rectangular mark of the justice body
   («ЗАРЕГИСТРИРОВАН Департаментом юстиции …», «ТІРКЕЛДІ …»): a block of ink whose
   recognised text matches the registration patterns; the body, the date and the BIN
@@ -50,6 +50,7 @@ from .marks import (
     registration_marks,
 )
 from .model import Stamp
+from .seals import find_seals, same_circle
 from .tesseract import Deadline, read_words, words_to_lines
 
 if TYPE_CHECKING:
@@ -71,8 +72,6 @@ __all__ = [
     "registration_marks",
 ]
 
-# Seal sizes: Kazakh organisations' seals are 35–50 mm across; allow some margin.
-SEAL_DIAMETER_MM = (25.0, 60.0)
 # Registration marks: about 40–120 mm wide, 15–80 mm high.
 MARK_WIDTH_MM = (30.0, 140.0)
 MARK_HEIGHT_MM = (12.0, 90.0)
@@ -82,13 +81,8 @@ STAMP_CHROMA = 22
 # Candidate marks read per page and ink layer at most: each costs a Tesseract call, and a
 # table on a grey scan has many cells the size of a mark.
 MAX_MARK_CANDIDATES = 3
-# Circles proposed by Hough that are checked for a seal's rings, per page and ink layer.
-MAX_SEAL_PROPOSALS = 8
 # Analysis runs at a quarter of 300 dpi.
 WORK_DPI = 75
-# Directions sampled around a candidate seal's centre: a seal's ring at work scale is 50–70
-# cells round, so every second degree still sees each cell of it.
-RING_ANGLES = 180
 
 
 # --- stamps on page images ---------------------------------------------------
@@ -180,8 +174,8 @@ def find_stamp_regions(gray: np.ndarray, colour: np.ndarray | None, dpi: int) ->
     seals: list[tuple[int, int, int]] = []  # x, y, r at work scale
     marks: list[tuple[int, int, int, int]] = []
     for kind, mask in layers:
-        found = _find_seals(mask, strict=kind == "black")
-        seals += [s for s in found if not any(_same_circle(s, t) for t in seals)]
+        found = find_seals(mask, _mm(1.0), strict=kind == "black")
+        seals += [s for s in found if not any(same_circle(s, t) for t in seals)]
         marks += _mark_candidates(mask, found, framed_only=kind == "black")
     inv = 1 / scale
     seal_boxes = [_clip_box((x - r) * inv, (y - r) * inv, 2 * r * inv, 2 * r * inv, gray.shape) for x, y, r in seals]
@@ -205,10 +199,6 @@ def _mm(mm: float) -> float:
     return mm / 25.4 * WORK_DPI
 
 
-def _same_circle(a: tuple[int, int, int], b: tuple[int, int, int]) -> bool:
-    return np.hypot(a[0] - b[0], a[1] - b[1]) < 0.5 * max(a[2], b[2])
-
-
 def _shrink(mask: np.ndarray, scale: float) -> np.ndarray:
     """A full-resolution 0/255 mask at work scale: a cell is ink if ink covers a sixth of it.
 
@@ -216,102 +206,6 @@ def _shrink(mask: np.ndarray, scale: float) -> np.ndarray:
     """
     small = cv2.resize(mask, None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA)
     return (small > 40).astype(np.uint8) * 255
-
-
-def _find_seals(mask: np.ndarray, *, strict: bool) -> list[tuple[int, int, int]]:
-    """Rings of ink on a binary work-scale mask: (x, y, outer radius).
-
-    Hough circles propose; the ring profile decides. On coloured ink a closed
-    ring is enough. On black ink (grey and 1-bit scans) text is ink too, so a seal
-    must show both of its concentric rings clearly above the ink around them.
-    """
-    if mask.max() == 0:
-        return []
-    rmin, rmax = int(_mm(SEAL_DIAMETER_MM[0]) / 2), int(_mm(SEAL_DIAMETER_MM[1]) / 2)
-    soft = cv2.GaussianBlur(mask, (0, 0), 1.2)
-    circles = cv2.HoughCircles(
-        soft, cv2.HOUGH_GRADIENT_ALT, dp=2 if strict else 1.5, minDist=rmin * 0.5, param1=150,
-        param2=0.2 if strict else 0.6, minRadius=int(rmin * 0.6), maxRadius=rmax,
-    )
-    if circles is None:
-        return []
-    found: list[tuple[int, int, int]] = []
-    # Hough lists the best-supported circles first; on a page of text the tail is noise.
-    for x, y, r in circles[0][:MAX_SEAL_PROPOSALS]:
-        seal = _confirm_seal(mask, float(x), float(y), float(r), rmin, rmax, strict=strict)
-        if seal and not any(_same_circle(seal, f) for f in found):
-            found.append(seal)
-    return found
-
-
-def _ring_profile(mask: np.ndarray, x: float, y: float, radius: int) -> np.ndarray:
-    """Share of ink at each whole radius 0…radius−1 around (x, y)."""
-    polar = cv2.warpPolar(mask, (radius, RING_ANGLES), (x, y), float(radius), cv2.WARP_POLAR_LINEAR | cv2.INTER_NEAREST)
-    return (polar > 0).mean(axis=0)
-
-
-def _confirm_seal(mask: np.ndarray, x: float, y: float, r: float, rmin: int, rmax: int, *, strict: bool
-                  ) -> tuple[int, int, int] | None:
-    """The seal around a proposed circle (which may be its inner ring), or None.
-
-    Around a few centres near the proposal, the share of ink at each radius is a
-    profile; the outer ring is a radius where ink nearly closes a circle and the
-    ink just outside is much thinner. On black ink, the inner ring at 60–85 % of
-    that radius must stand out too.
-    """
-    best = None
-    reach = int(min(rmax / 0.6, r * 1.8)) + 8
-    top = min(rmax, reach - 8)
-    if top < rmin:
-        return None
-    radii = np.arange(rmin, top + 1)
-
-    def rings_at(cx: float, cy: float) -> float:
-        """Try (cx, cy) as the centre; returns the sharpest ring's ink share there."""
-        nonlocal best
-        profile = _ring_profile(mask, cx, cy, reach)
-        smooth = np.maximum(profile, np.maximum(np.roll(profile, 1), np.roll(profile, -1)))
-        sums = np.concatenate([[0.0], np.cumsum(profile)])
-        outside = (sums[radii + 7] - sums[radii + 3]) / 4
-        support = smooth[radii]
-        contrast = support - outside
-        ok = (support >= 0.5) & (contrast >= (0.35 if strict else 0.3))
-        rings = [(float(score), int(outer)) for outer, score in zip(radii[ok], contrast[ok], strict=True)
-                 if not strict or _inner_ring(profile, smooth, int(outer))]
-        if rings:
-            score = max(score for score, _ in rings)
-            # The widest ring is the seal's edge: the sharpest may be its inner ring.
-            if best is None or score > best[0]:
-                best = (score, int(round(cx)), int(round(cy)), max(outer for _, outer in rings))
-        return float(support.max())
-
-    if not strict:
-        for dx in (-1, 0, 1):
-            for dy in (-1, 0, 1):
-                rings_at(x + dx, y + dy)
-    else:
-        # On black ink the proposed centre can be a few cells off: a coarse grid first, then
-        # the neighbours of the two centres where a ring was sharpest.
-        grid = (-4, -2, 0, 2, 4)
-        coarse = sorted(((rings_at(x + dx, y + dy), dx, dy) for dx in grid for dy in grid), reverse=True)
-        for _, bx, by in coarse[:2]:
-            for dx in (-1, 0, 1):
-                for dy in (-1, 0, 1):
-                    if dx or dy:
-                        rings_at(x + bx + dx, y + by + dy)
-    if best is None:
-        return None
-    _, cx, cy, outer = best
-    return (cx, cy, outer)
-
-
-def _inner_ring(profile: np.ndarray, smooth: np.ndarray, outer: int) -> bool:
-    lo, hi = int(outer * 0.6), int(outer * 0.85)
-    if hi - lo < 3:
-        return False
-    at = lo + int(np.argmax(smooth[lo : hi + 1]))
-    around = np.r_[profile[max(0, at - 6) : max(0, at - 2)], profile[at + 3 : at + 7]]
-    return smooth[at] >= 0.5 and around.size > 0 and smooth[at] - float(around.mean()) >= 0.2
 
 
 def _mark_candidates(mask: np.ndarray, seals: list[tuple[int, int, int]], *, framed_only: bool
