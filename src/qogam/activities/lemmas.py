@@ -121,12 +121,12 @@ def _morph():
 def _ru_lemma(word: str) -> tuple[str, bool]:
     """(lemma or "" for a dropped word, whether pymorphy3 knows the word)."""
     morph = _morph()
-    parses = morph.parse(word)
-    parse = _best_parse(parses, known=morph.word_is_known(word))
+    known = morph.word_is_known(word)
+    parse = _best_parse(morph.parse(word), known=known)
     lemma = parse.normal_form.replace("ё", "е")
     if parse.tag.POS in _RU_DROPPED_POS and lemma not in _RU_KEPT_PARTICLES:
         return "", True
-    return lemma, morph.word_is_known(word)
+    return lemma, known
 
 
 def _best_parse(parses: list, *, known: bool):
