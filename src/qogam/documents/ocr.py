@@ -329,6 +329,8 @@ def _recognise(page_gray: np.ndarray, colour: np.ndarray | None, text: np.ndarra
         return rotate_small(rotate_quarters(layer, turns), skew, fill)
 
     upright = straight(text)
+    # A grey scan's text image is the page itself: rotate it once for both uses.
+    upright_gray = upright if text is page_gray else None
     if abs(skew) >= 0.05 and _is_bitonal(text):
         # Rotating a 1-bit scan greys the letters' edges, and Tesseract then spends ~20 % more
         # time binarising them again: keep it black and white.
@@ -338,7 +340,7 @@ def _recognise(page_gray: np.ndarray, colour: np.ndarray | None, text: np.ndarra
     if settings.stamps:
         from .stamps import find_stamp_regions, stack_crops
 
-        upright_gray = straight(page_gray)
+        upright_gray = upright_gray if upright_gray is not None else straight(page_gray)
         regions = find_stamp_regions(upright_gray, None if colour is None else straight(colour, 0), settings.dpi)
         if regions.crops:
             below, spans = stack_crops(regions.crops, upright.shape[1])
