@@ -1,14 +1,24 @@
-"""classify(): groups, subgroups, spheres and evidence, and its edge cases."""
+"""classify(): groups, subgroups, spheres and evidence, and its edge cases.
+
+These tests are about the rules' mechanics, so they call ``method="rules"``; the hybrid (the
+default) is tested in test_activities_hybrid.py.
+"""
 
 import pytest
 
 from qogam.activities import (
     TextTooLargeError,
-    classify,
-    classify_many,
     spheres_for,
 )
 from qogam.activities import classifier as classifier_module
+
+
+def classify(text, method="rules"):
+    return classifier_module.classify(text, method)
+
+
+def classify_many(texts, method="rules"):
+    return classifier_module.classify_many(texts, method)
 
 EXAMPLES = [
     # (text, primary group, groups that must be there)
@@ -190,3 +200,6 @@ def test_a_five_megabyte_text_is_classified():
     assert set(result.group_codes) == {"1", "4", "5"}
     # Each pattern is counted at most MAX_COUNTED times, so the evidence stays small.
     assert len(result.evidence) < 100
+    # The model learnt from single statements: a text this long is the rules' alone, and says so.
+    hybrid = classifier_module.classify(text, "hybrid")
+    assert hybrid.method == "rules" and hybrid.group_codes == result.group_codes

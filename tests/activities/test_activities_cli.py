@@ -23,7 +23,8 @@ def test_one_text_gives_one_json_object(capsys):
     data = json.loads(out)
     assert data["primary_group"] == "4"
     assert data["spheres"] == ["7", "8"]
-    assert data["method"] == "rules"
+    assert data["method"] == "hybrid" and data["primary_method"] == "rules"
+    assert data["groups"][0]["code"] == "4" and data["groups"][0]["method"] == "rules"
 
 
 def test_a_text_file_is_read(tmp_path, capsys):
@@ -119,3 +120,43 @@ def test_the_installed_entry_point_reads_stdin():
     )
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout)["primary_group"] == "4"
+
+
+def test_method_rules_gives_the_rules_alone(capsys):
+    code, out, _ = run_cli(capsys, "--method", "rules", "Оказание социальной помощи детям-сиротам")
+    data = json.loads(out)
+    assert code == 0 and data["method"] == "rules"
+    assert "primary_method" not in data and "method" not in data["groups"][0]
+
+
+def test_an_unknown_method_is_refused(capsys):
+    with pytest.raises(SystemExit) as exc:
+        run_cli(capsys, "--method", "model", "Спорт")
+    assert exc.value.code == 2
+    assert "invalid choice: 'model'" in capsys.readouterr().err
+
+
+def test_json_lines_say_which_method_made_each_label(tmp_path, capsys, tiny_model):
+    path = tmp_path / "goals.csv"
+    path.write_text("text\nРазвитие спорта и охрана леса\nПомощь пенсионерам\n", encoding="utf-8")
+    code, out, _ = run_cli(capsys, "--csv", str(path), "--column", "text")
+    first, second = (json.loads(line) for line in out.splitlines())
+    assert code == 0 and first["method"] == "hybrid"
+    assert [(g["code"], g["method"]) for g in first["groups"]] == [("1", "rules"), ("5", "model")]
+    assert any(e["role"] == "model" and e["text"] == "леса" for e in first["evidence"])
+    assert second["groups"] == [] and [d["code"] for d in second["dropped"]] == ["4"]
+    assert second["primary_method"] == "model"
+
+
+def test_csv_output_says_which_method_made_each_label(tmp_path, capsys, tiny_model):
+    path = tmp_path / "goals.csv"
+    path.write_text("text\nРазвитие спорта и охрана леса\nПомощь пенсионерам\n", encoding="utf-8")
+    code, out, _ = run_cli(capsys, "--csv", str(path), "--column", "text", "--format", "csv")
+    first, second = list(csv.DictReader(io.StringIO(out)))
+    assert code == 0 and first["method"] == "hybrid" and first["primary_method"] == "rules"
+    assert first["group_methods"] == "1:rules;5:model"
+    assert "5: леса [" in first["evidence"] and "(model: ru:лес)" in first["evidence"]
+    assert second["group_methods"] == "" and second["dropped"].startswith("4:")
+    _, out, _ = run_cli(capsys, "--format", "csv", "--method", "rules", "Развитие спорта")
+    (row,) = csv.DictReader(io.StringIO(out))
+    assert row["method"] == "rules" and row["group_methods"] == "1:rules" and row["dropped"] == ""

@@ -1,6 +1,7 @@
 """The labelled set is well formed, and the evaluation computes what it says."""
 
 import importlib.util
+import json
 from collections import Counter
 from pathlib import Path
 from types import SimpleNamespace
@@ -77,3 +78,29 @@ def test_score_definitions():
     assert figures["wrong_labels"] == 0.25  # "2" is 1 of 4 predicted labels
     assert figures["per_group"]["2"] == {"precision": 0.0, "recall": None, "support": 0}
     assert figures["by_language"]["en"]["primary_accuracy"] == 1.0
+
+
+def test_rules_and_hybrid_are_compared_on_aggregate_figures_only():
+    evaluate = load_evaluate()
+    rows = [
+        {"split": "x", "text": "Развитие массового спорта", "gold": ["1"], "language": "ru"},
+        {"split": "x", "text": "Охрана лесов", "gold": ["5"], "language": "ru"},
+        {"split": "y", "text": "Строительство мечети", "gold": ["10"], "language": "ru"},
+    ]
+    figures = evaluate.compare_methods(rows, "x")
+    assert set(figures) == {"rules", "hybrid"}
+    assert figures["rules"] == {
+        "texts": 2, "primary_accuracy": 1.0, "labels_found": 1.0, "wrong_labels": 0.0
+    }
+    line = evaluate.comparison_line("x", figures)
+    assert line.strip().startswith("x (2): rules 1.0 / 1.0 / 0.0  |  hybrid ")
+    assert "Развитие" not in line
+
+
+def test_the_method_option_defaults_to_the_hybrid(capsys):
+    evaluate = load_evaluate()
+    for argv, method in (([], "hybrid"), (["--method", "rules"], "rules")):
+        assert evaluate.main(["--split", "dev", "--no-speed", "--json", *argv]) == 0
+        result = json.loads(capsys.readouterr().out)
+        assert result["method"] == method and result["dev"]["texts"] > 0
+        assert "rules_vs_hybrid" not in result  # only without --split

@@ -76,3 +76,17 @@ def test_goals_in_sphere():
 def test_unknown_sphere_is_a_clear_error():
     with pytest.raises(UnknownCodeError, match="unknown social-order sphere '14'"):
         goals_in_sphere(GOALS, "14")
+
+
+def test_profile_says_which_groups_only_the_model_gave(tiny_model):
+    goals = ["Развитие спорта и охрана леса", "Развитие массового спорта"]
+    profile = {entry["code"]: entry for entry in charter_profile(goals)}
+    assert profile["1"]["method"] == "rules" and profile["1"]["model_goals"] == []
+    assert profile["5"]["method"] == "model" and profile["5"]["model_goals"] == [0]
+    assert profile["5"]["goals"] == [0]
+    mixed = charter_profile([*goals, "Развитие детского спорта. Охрана леса от пожаров. Посадка деревьев."])
+    forest = next(entry for entry in mixed if entry["code"] == "5")
+    assert forest["goals"] == [0, 2] and forest["model_goals"] == [0]
+    assert forest["method"] == "rules"  # the rules gave it to one of its goals
+    rules = charter_profile(goals, method="rules")
+    assert all(entry["method"] == "rules" and entry["model_goals"] == [] for entry in rules)

@@ -3,7 +3,7 @@
 import cv2
 import numpy as np
 
-from qogam.documents.framed_marks import marks_from_words
+from qogam.documents.framed_marks import frame_boxes, frame_lines, marks_from_words
 from qogam.documents.model import Stamp
 from qogam.documents.tesseract import Word
 
@@ -93,3 +93,14 @@ def test_a_table_cell_that_mentions_registration_is_not_a_mark():
     plain = np.full((3508, 2480), 255, np.uint8)
     cv2.rectangle(plain, (x, y), (x + w, y + h), 0, 4)
     assert len(marks_from_words(plain, words, DPI)) == 1
+
+
+def test_frames_of_a_marks_size_are_found_without_words_and_table_cells_are_not():
+    page = page_with_frame((260, 190, 700, 300), dash=90)
+    page[1500:3300:60, 250:2200] = 0  # ruled lines standing in for text: too long for a mark
+    cv2.rectangle(page, (1200, 400), (1900, 700), 0, 6)  # a table of two cells
+    cv2.line(page, (1550, 400), (1550, 700), 0, 6)
+    boxes = frame_boxes(frame_lines(page, DPI), DPI)
+    assert len(boxes) == 1
+    x, y, w, h = boxes[0]
+    assert abs(x - 260) < 12 and abs(y - 190) < 12 and abs(w - 700) < 20 and abs(h - 300) < 20

@@ -9,6 +9,7 @@ import pytest
 from PIL import Image
 
 from qogam.documents import DocumentError, read_document
+from qogam.documents.grey_ink import grey_stamp_ink, has_grey_stamp_ink
 from qogam.documents.imaging import (
     analyse_layout,
     open_image_pages,
@@ -145,3 +146,31 @@ def test_rotation_keeps_size_and_paper():
     turned = rotate_small(page, 3.0)
     assert turned.shape == page.shape and turned.min() == 255
     assert rotate_quarters(page, 1).shape == (80, 50)
+
+
+def test_grey_stamp_ink_is_the_mid_grey_ink_away_from_black_text():
+    page = np.full((400, 600), 250, np.uint8)
+    page[100:130, 50:550] = 10  # a line of black text
+    page[99, 50:550] = page[130, 50:550] = 140  # its anti-aliased rim
+    page[250:300, 100:300] = 190  # a faint violet stamp, scanned in grey
+    page[250:300, 350:450] = 100  # a strong one
+    ink = grey_stamp_ink(page)
+    assert ink[260, 150] == 60 and ink[260, 400] == 150  # depth below the paper
+    assert not ink[95:135].any()  # the text and its rim are not stamp ink
+    assert not ink[:90].any() and not ink[320:].any()  # paper
+
+
+def test_grey_stamp_ink_ignores_paper_noise():
+    rng = np.random.default_rng(0)
+    page = np.clip(rng.normal(235, 6, (300, 300)), 0, 255).astype(np.uint8)
+    assert np.count_nonzero(grey_stamp_ink(page)) < 0.001 * page.size
+
+
+def test_a_grey_page_is_only_searched_for_stamp_ink_when_a_sample_shows_some():
+    page = np.full((3508, 2481), 250, np.uint8)
+    page[300:3200:60, 250:2200] = 0  # lines of black text
+    page[301:3200:60, 250:2200] = 150  # with grey rims
+    assert not has_grey_stamp_ink(page)
+    page[2000:2380, 400:1000:6] = 190  # a faint mark's strokes, away from the text lines
+    assert has_grey_stamp_ink(page)
+    assert has_grey_stamp_ink(np.ascontiguousarray(page[::2, ::2]), dpi=150)  # the threshold follows the resolution

@@ -164,3 +164,17 @@ def test_an_unnumbered_appendix_answers_a_reference_to_number_one():
     d = doc("Перечень приведен в приложении к настоящему Уставу.", "Приложение к Уставу", "Перечень …")
     assert referenced_appendices(d) == [(0, "")]
     assert missing_appendices(d) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        ("Гег. № өз27-1964-ОО\n25.03.2007", True),  # «Рег.» misread, the number's shape remains
+        ("Тіркеу № 7727-1910-ҚБ", True),
+        ("Мичистерттаа юорлинн\n25.03.2007", False),
+        ("Протокол № 1 от 14 февраля 2019 года", False),
+        ("телефон 8-701-555-12-34", False),
+    ],
+)
+def test_a_registration_number_is_a_cue_of_a_framed_mark(text, cue):
+    assert parse_mark_text(text).has_framed_cue is cue

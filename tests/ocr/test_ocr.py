@@ -218,3 +218,30 @@ def test_missing_language_pack_is_a_clear_error(tmp_path):
     with pytest.raises(DocumentError) as caught:
         ocr_image(SCANS / expected("ru_title_bitonal")["file"], replace(ONE, languages="rus+xyz"))
     assert caught.value.code == "document.ocr-unavailable" and "xyz" in caught.value.problem
+
+
+@pytest.mark.parametrize("width", [2481, 2480, 7])
+def test_the_scratch_tiff_holds_the_page_and_its_resolution(width):
+    from PIL import Image
+
+    from qogam.documents.tesseract import _write_scratch
+
+    page = np.random.default_rng(width).integers(0, 256, (33, width), dtype=np.uint8)
+    path = _write_scratch(page, 300)
+    assert np.array_equal(cv2.imread(path, cv2.IMREAD_UNCHANGED), page)
+    with Image.open(path) as image:
+        assert image.mode == "L" and image.info["dpi"] == (300, 300)
+        assert np.array_equal(np.asarray(image), page)
+
+
+def test_tesseract_reads_the_scratch_tiff_as_it_reads_the_png(tmp_path):
+    import subprocess
+
+    from qogam.documents.tesseract import _write_scratch
+
+    page = cv2.imread(str(SCANS / "ru_p2_clean.png"), cv2.IMREAD_GRAYSCALE)[:900]
+    cv2.imwrite(str(tmp_path / "page.png"), page)
+    env = {"OMP_THREAD_LIMIT": "1", "PATH": "/usr/bin:/bin"}
+    read = [subprocess.run(["tesseract", str(p), "-", "-l", "rus+kaz", "--dpi", "300"], capture_output=True,
+                           env=env, check=True).stdout for p in (_write_scratch(page, 300), tmp_path / "page.png")]
+    assert read[0] == read[1] and "Объединение" in read[0].decode()

@@ -117,3 +117,61 @@ def test_violet_seal_on_a_grey_scan_is_mid_grey_ink_and_still_found():
     assert grey[grey < 250].max() > 140  # the seal's ink is lighter than the old fixed threshold
     seals = [s for s in detect_stamps(grey, 1, settings=SETTINGS) if s.kind == "seal"]
     assert len(seals) == 1 and overlap(seals[0].box, truth["stamps"][0]["box"]) >= 0.5
+
+
+def faint_grey(image: np.ndarray, strength: float) -> np.ndarray:
+    """The colour page scanned in grey with its stamps' ink at ``strength`` (1 = as printed)."""
+    grey = cv2.cvtColor(image, cv2.COLOR_BGR2GRAY)
+    b, g, r = cv2.split(image)
+    stamp = (cv2.max(cv2.max(b, g), r).astype(int) - cv2.min(cv2.min(b, g), r)) > 40
+    faint = 255 - strength * (255 - grey.astype(np.float32))
+    return np.where(stamp, faint, grey).astype(np.uint8)
+
+
+@pytest.mark.slow
+def test_a_faint_mark_on_a_grey_scan_is_read_from_its_mid_grey_ink():
+    # Too light for the page's text threshold: Tesseract alone sees white paper there.
+    truth, image = upright("ru_title_stamped")
+    grey = faint_grey(image, 0.45)
+    want = next(e for e in truth["stamps"] if e["kind"] == "registration_mark")
+    x, y, w, h = want["box"]
+    assert grey[y : y + h, x : x + w].min() > 120
+    # The page pipeline reads the mark's crop under the page, in one Tesseract run with it.
+    from qogam.documents.ocr import ocr_page
+
+    marks = [s for s in ocr_page(grey, 1, SETTINGS).stamps if s.kind == "registration_mark"]
+    assert len(marks) == 1 and overlap(marks[0].box, want["box"]) >= 0.5
+    assert marks[0].date == want["date"]
+
+
+@pytest.mark.slow
+def test_black_text_on_a_grey_scan_is_not_taken_for_stamp_ink():
+    truth, image = upright("ru_p3_seal_over_text")
+    grey = cv2.cvtColor(image, cv2.COLOR_BGR2GRAY)
+    assert [s.kind for s in detect_stamps(grey, 1, settings=SETTINGS)] == ["seal"]
+
+
+@pytest.mark.slow
+def test_a_black_mark_stamped_over_the_text_of_a_1_bit_scan_is_read_from_its_frame():
+    # The mark of the 1-bit title page, stamped over a 1-bit page of text: the page's words
+    # are a jumble of both, and only the frame tells where to read.
+    from qogam.documents import framed_marks
+    from qogam.documents.ocr import ocr_page
+
+    truth, title = upright("ru_title_bitonal")
+    _, clean = upright("ru_p2_clean")
+    text = cv2.threshold(clean if clean.ndim == 2 else cv2.cvtColor(clean, cv2.COLOR_BGR2GRAY), 160, 255,
+                         cv2.THRESH_BINARY)[1]
+    want = next(e for e in truth["stamps"] if e["kind"] == "registration_mark")
+    x, y, w, h = want["box"]
+    top = 700  # over lines of text
+    page = text.copy()
+    page[top : top + h + 40, x - 20 : x + w + 20] &= title[y - 20 : y + h + 20, x - 20 : x + w + 20]
+    moved = [x, top + 20, w, h]
+
+    def marks(found):
+        return [s for s in found.stamps if s.kind == "registration_mark" and overlap(s.box, moved) >= 0.5]
+
+    boxes = framed_marks.frame_boxes(framed_marks.frame_lines(page, 300), 300)
+    assert [b for b in boxes if overlap(b, moved) >= 0.5]  # found before any word is read
+    assert len(marks(ocr_page(page, 1, SETTINGS))) == 1

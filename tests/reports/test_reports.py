@@ -65,3 +65,13 @@ def test_annotated_docx_has_one_comment_per_finding():
     assert comments.count("<w:comment ") == len(result.findings)
     assert body.count("commentRangeStart") == len(result.findings)
     assert "governance.amendment-body" in comments
+
+
+def test_the_text_report_marks_profile_groups_only_the_model_gave():
+    from qogam.reports.text import _profile_group
+
+    group = {"code": "9", "name": {"ru": "Международная деятельность", "kk": "Халықаралық қызмет",
+                                   "en": "International"}, "goals": [3], "method": "model"}
+    assert _profile_group(group, "ru") == "9 Международная деятельность (1, модель)"
+    assert _profile_group(group, "en") == "9 International (1, model)"
+    assert _profile_group({**group, "method": "rules"}, "kk") == "9 Халықаралық қызмет (1)"

@@ -100,3 +100,17 @@ def test_reconcile_jsonp_and_bad_queries(client, named):
     response = client.get("/api/reconcile", {"queries": json.dumps({"q0": {"query": "Жарық"}}), "callback": "cb"})
     assert response.content.decode().startswith("cb(")
     assert client.get("/api/reconcile", {"queries": "{not json"}).status_code == 400
+
+
+def test_classify_says_which_method_made_each_label_and_accepts_method_rules(client, db):
+    text = "Оказание социальной помощи детям-сиротам"
+    hybrid = client.post("/api/classify", {"text": text}, content_type="application/json").json()
+    assert hybrid["method"] == "hybrid" and hybrid["primary_method"] == "rules"
+    assert hybrid["groups"][0]["code"] == "4" and hybrid["groups"][0]["method"] == "rules"
+    rules = client.post("/api/classify", {"text": text, "method": "rules"}, content_type="application/json")
+    assert rules.status_code == 200 and rules.json()["method"] == "rules"
+    assert "method" not in rules.json()["groups"][0]
+    query = client.post("/api/classify?method=rules", {"text": text}, content_type="application/json")
+    assert query.json()["method"] == "rules"
+    wrong = client.post("/api/classify", {"text": text, "method": "model"}, content_type="application/json")
+    assert wrong.status_code == 400 and wrong.json()["error"] == "request.method"

@@ -97,3 +97,25 @@ def test_consent_with_unknown_bin_stores_nothing(client, registry, sample_docx):
     response = upload(client, sample_docx, consent="yes", bin="081240605260")
     assert "нет в реестре" in response.content.decode()
     assert CharterVersion.objects.count() == 0
+
+
+def test_the_activity_profile_tags_groups_only_the_model_gave(client, db, sample_docx, monkeypatch):
+    from qogam.activities import hybrid
+    from qogam.activities.model import FORMAT, Model
+
+    # A hand-made model: «инклюзивный» adds group 9 (only the model gives it), «ребенок» keeps 4.
+    model = Model({
+        "format": FORMAT, "features": ["ru:инклюзивный", "ru:ребенок"],
+        "primary_classes": ["", "2", "4"], "label_groups": ["2", "4", "9"],
+        "primary_weights": [[0, 5, 0], [0, 0, 5]], "primary_bias": [1, 0, 0],
+        "label_weights": [[6, 0, 6], [0, 6, 0]], "label_bias": [-3, -3, -3],
+        "label_threshold": 0.5, "rule_features": False, "training_data_sha256": "0" * 64,
+    })
+    monkeypatch.setattr(hybrid, "stored_model", lambda: model)
+    response = upload(client, sample_docx)
+    profile = {g["code"]: g for g in response.context["data"]["charter"]["profile"]}
+    assert profile["9"]["method"] == "model" and profile["4"]["method"] == "rules"
+    html = response.content.decode()
+    assert html.count('class="badge badge-model"') == 1
+    assert 'data-method="model">9 — ' in html and ">модель</span>" in html
+    assert "Профиль деятельности (МКНО)" in html

@@ -1,6 +1,8 @@
 """activities — what an NGO does, as ICNPO categories and social-order spheres, with evidence.
 
-An explainable rule classifier over lemmas (DESIGN.md, issue #4). Data, not code, hold the
+An explainable rule classifier over lemmas (DESIGN.md, issue #4), with a logistic-regression
+layer over it (``model.py``, ``hybrid.py``; weights in ``model.json``) that decides the final
+labels by default — each label says which method made it. Data, not code, hold the
 knowledge; each file beside this module has a JSON schema (``NAME.schema.json``):
 
 * ``icnpo.yaml``      ICNPO groups "1".."12" and subgroups "4 100"…, names ru/kk/en;
@@ -12,17 +14,23 @@ knowledge; each file beside this module has a JSON schema (``NAME.schema.json``)
 
 Public API (no Django, no network; the morphology loads on first use or ``warm_up()``):
 
-``classify(text) -> Classification``
+``classify(text, method="hybrid") -> Classification``
     ``.primary_group`` ("4" or None), ``.groups`` / ``.subgroups`` (``Score(code, score)``,
-    scores are shares of the evidence), ``.spheres`` (["7", "8"]), ``.evidence``
+    scores are shares), ``.spheres`` (["7", "8"]), ``.evidence``
     (``Evidence(category, pattern, text, start, end, role)``, spans in the original text;
-    ``role`` "activity" or "context": only activity evidence creates a label),
-    ``.method`` ("rules"), ``.language``; ``.to_dict()`` is the JSON of ``qogam classify``.
-``classify_many(texts) -> list[Classification]``
+    ``role`` "activity" or "context": only activity evidence creates a label; "model": a
+    lemma that made the model add a group), ``.method`` ("hybrid" or "rules"),
+    ``.language``; ``.to_dict()`` is the JSON of ``qogam classify``. ``method="rules"``: the
+    rules alone, as before. ``"hybrid"``: the model decides the groups; each group's
+    ``.method`` is "rules" or "model", and ``.primary_method`` and ``.dropped`` (rule labels
+    the model removed) are added; subgroups and spheres stay the rules' (classifier.py,
+    hybrid.py). Without a usable model.json the rules answer alone, with a warning.
+``classify_many(texts, method="hybrid") -> list[Classification]``
 ``spheres_for(classification) -> list[str]``
 ``find_catch_all(text) -> list[Evidence]``          vague goals («иная деятельность, не запрещенная …»)
 ``find_commercial_goal(text) -> list[Evidence]``    profit as a goal (NPO Law Art. 33), not as a means
-``charter_profile(goal_texts) -> list[dict]``       per group: code, names, goals behind it, score
+``charter_profile(goal_texts) -> list[dict]``       per group: code, names, goals behind it, score,
+                                                    method ("model" if only the model gave it)
 ``universal_areas(profile) -> list[list[str]]``, ``is_universal(profile, max_groups=5) -> bool``
 ``goals_in_sphere(goal_texts_or_classifications, sphere) -> list[int]``
 ``group_name(code, lang)``, ``sphere_name(code, lang)``, ``sphere_names(lang)``,
@@ -36,6 +44,7 @@ sphere code that does not exist; the message lists the valid ones), ``DataFileEr
 from .catch_all import find_catch_all, find_commercial_goal
 from .classifier import (
     MAX_TEXT_CHARS,
+    METHODS,
     Classification,
     Evidence,
     Score,
@@ -66,6 +75,7 @@ __all__ = [
     "Classification",
     "DataFileError",
     "Evidence",
+    "METHODS",
     "PatternError",
     "Score",
     "TextTooLargeError",

@@ -23,6 +23,19 @@ Scoring (every number traces back to evidence):
 * spheres: those implied by each subgroup scoring at least ``min_group_score``
   (crosswalk.yaml) plus those whose own sphere patterns score at least as much, in the
   law's order.
+
+Methods (``classify(text, method=...)``, issue #4 item 5):
+
+* ``"rules"`` — the above, unchanged: ``method`` is "rules" and no other key is added;
+* ``"hybrid"`` (the default) — the logistic-regression layer of ``model.py`` re-reads the rule
+  result with the text's lemmas (the same analysis, not a second one) and decides the final
+  groups and the primary group (see ``hybrid.py``). Every entry of ``groups`` then says which
+  method made it (``"method": "rules"|"model"``) and carries the model's ``probability``;
+  the result gains ``primary_method`` and ``dropped`` (rule labels the model removed, with the
+  rules' score). Subgroups and spheres stay the rules' (a dropped group's subgroups go);
+  a group only the model gave has evidence entries with ``role`` "model" naming the lemmas
+  that pushed it most. If ``model.json`` is missing or invalid, the rules answer alone
+  (``method`` "rules") and a warning says why, once.
 """
 
 from __future__ import annotations
@@ -40,6 +53,8 @@ from .taxonomy import group_of, icnpo_order, sphere_codes, spheres_of_subgroup
 # are about 17 MB of Cyrillic; a 5 MB text takes about 10 s on one core.
 MAX_TEXT_CHARS = 10_000_000
 SPHERE_PREFIX = "sphere:"
+METHODS = ("hybrid", "rules")
+DEFAULT_METHOD = "hybrid"
 
 
 class TextTooLargeError(ValueError):
@@ -56,9 +71,11 @@ class Evidence:
     start: int
     end: int
     role: str = ACTIVITY  # "activity" (can create a label) or "context" (only adds to it)
+    # role "model": ``pattern`` is a model feature ("ru:лес"), ``weight`` its weight × value
+    weight: float | None = None
 
     def to_dict(self) -> dict:
-        return {
+        data = {
             "category": self.category,
             "pattern": self.pattern,
             "text": self.text,
@@ -66,15 +83,25 @@ class Evidence:
             "end": self.end,
             "role": self.role,
         }
+        if self.weight is not None:
+            data["weight"] = self.weight
+        return data
 
 
 @dataclass(frozen=True)
 class Score:
     code: str
     score: float
+    method: str | None = None  # hybrid only: "rules" or "model", the method that made the label
+    probability: float | None = None  # hybrid only: the model's probability for the label
 
     def to_dict(self) -> dict:
-        return {"code": self.code, "score": self.score}
+        data: dict = {"code": self.code, "score": self.score}
+        if self.method is not None:
+            data["method"] = self.method
+        if self.probability is not None:
+            data["probability"] = self.probability
+        return data
 
 
 @dataclass
@@ -84,7 +111,9 @@ class Classification:
     subgroups: list[Score]
     spheres: list[str]
     evidence: list[Evidence]
-    method: str = "rules"
+    method: str = "rules"  # "rules" or "hybrid"
+    primary_method: str | None = None  # hybrid: "rules" if the rules had the same primary
+    dropped: list[Score] = field(default_factory=list)  # hybrid: rule labels the model removed
     # Not part of the JSON: the detected language ("" for no words, "other" for unsupported)
     # and the raw group scores the shares come from.
     language: str = ""
@@ -100,7 +129,7 @@ class Classification:
         return [s.code for s in self.subgroups]
 
     def to_dict(self) -> dict:
-        return {
+        data = {
             "primary_group": self.primary_group,
             "groups": [s.to_dict() for s in self.groups],
             "subgroups": [s.to_dict() for s in self.subgroups],
@@ -108,6 +137,10 @@ class Classification:
             "evidence": [e.to_dict() for e in self.evidence],
             "method": self.method,
         }
+        if self.method == "hybrid":
+            data["primary_method"] = self.primary_method
+            data["dropped"] = [s.to_dict() for s in self.dropped]
+        return data
 
 
 @dataclass(frozen=True)
@@ -205,10 +238,22 @@ def _shares(raw: dict[str, float], order) -> list[Score]:
     return [Score(code, round(raw[code] / total, 3)) for code in sorted(raw, key=order)]
 
 
-def classify(text: str) -> Classification:
-    """Classify one text (a goal, an activity description or a whole charter)."""
+def check_method(method: str) -> str:
+    """``method`` if it is one of ``METHODS``; ValueError naming the valid ones otherwise."""
+    if method not in METHODS:
+        raise ValueError(f"unknown method {method!r}: use one of {', '.join(METHODS)}")
+    return method
+
+
+def classify(text: str, method: str = DEFAULT_METHOD) -> Classification:
+    """Classify one text (a goal, an activity description or a whole charter).
+
+    ``method`` "hybrid" (default: the rules, then the model decides the labels) or "rules"
+    (the rules alone); see the module docstring.
+    """
     if not isinstance(text, str):
         raise TypeError(f"classify() takes a str, not {type(text).__name__}")
+    check_method(method)
     if len(text) > MAX_TEXT_CHARS:
         raise TextTooLargeError(
             f"the text has {len(text):,} characters, more than the {MAX_TEXT_CHARS:,} the classifier accepts; "
@@ -269,7 +314,7 @@ def classify(text: str) -> Classification:
     evidence += [_evidence(text, h) for h in sphere_hits if h.category in found_spheres]
     evidence = _without_nested(evidence)
 
-    return Classification(
+    rules = Classification(
         primary_group=primary,
         groups=[Score(code, round(labelled[code] / sum(labelled.values()), 3)) for code in ranked],
         subgroups=_shares(listed_subgroups, icnpo_order),
@@ -279,11 +324,17 @@ def classify(text: str) -> Classification:
         raw_scores=dict(group_raw),
         activity_scores=dict(group_activity),
     )
+    if method == "rules":
+        return rules
+    from .hybrid import combine  # here: hybrid.py and model.py import this module
+
+    return combine(rules, analysis, text)
 
 
-def classify_many(texts: Iterable[str]) -> list[Classification]:
+def classify_many(texts: Iterable[str], method: str = DEFAULT_METHOD) -> list[Classification]:
     """Classify each text; the lemma cache makes a batch much faster than the first text."""
-    return [classify(text) for text in texts]
+    check_method(method)
+    return [classify(text, method) for text in texts]
 
 
 def spheres_for(classification: Classification) -> list[str]:

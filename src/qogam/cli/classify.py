@@ -2,7 +2,9 @@
 
 One text or file: one JSON object. ``--csv``: JSON Lines, one object per data row in order,
 each with "row" (1-based). ``--format csv`` prints CSV instead. ``--lemmas`` shows what the
-patterns see (for editing patterns.yaml). Exit status 0, or 2 when the input cannot be read.
+patterns see (for editing patterns.yaml). ``--method`` is ``classify``'s: ``hybrid`` (default:
+the rules, then the model decides the labels; each group says which method made it) or
+``rules``. Exit status 0, or 2 when the input cannot be read.
 """
 
 from __future__ import annotations
@@ -29,7 +31,18 @@ _DOCUMENT_SUFFIXES = (
     ".tif",
     ".tiff",
 )
-_CSV_FIELDS = ["primary_group", "groups", "subgroups", "spheres", "evidence", "method"]
+_CSV_FIELDS = [
+    "primary_group",
+    "groups",
+    "subgroups",
+    "spheres",
+    "evidence",
+    "method",
+    # added with the hybrid method: which method made each label, and what the model dropped
+    "primary_method",
+    "group_methods",
+    "dropped",
+]
 
 
 class InputError(Exception):
@@ -63,6 +76,13 @@ def add_parser(sub: argparse._SubParsersAction) -> argparse.ArgumentParser:
         help="формат вывода / output format (json)",
     )
     p.add_argument(
+        "--method",
+        choices=["hybrid", "rules"],
+        default="hybrid",
+        help="метод: hybrid — правила, затем модель решает (по умолчанию), rules — только "
+        "правила / method: hybrid (rules, then the model decides; default) or rules alone",
+    )
+    p.add_argument(
         "--lemmas",
         action="store_true",
         help="показать леммы, которые видят шаблоны / show the lemma strings",
@@ -78,7 +98,7 @@ def run(args: argparse.Namespace) -> int:
             if not args.column:
                 raise InputError("--csv needs --column NAME (the column that holds the text)")
             texts = _read_csv_column(Path(args.csv), args.column)
-            _emit(texts, numbered=True, fmt=args.format, lemmas=args.lemmas)
+            _emit(texts, numbered=True, fmt=args.format, lemmas=args.lemmas, method=args.method)
         else:
             if args.column:
                 raise InputError("--column goes with --csv FILE")
@@ -86,7 +106,13 @@ def run(args: argparse.Namespace) -> int:
                 raise InputError(
                     "nothing to classify: give a text, a file path, - for stdin, or --csv FILE --column NAME"
                 )
-            _emit([_read_source(args.source)], numbered=False, fmt=args.format, lemmas=args.lemmas)
+            _emit(
+                [_read_source(args.source)],
+                numbered=False,
+                fmt=args.format,
+                lemmas=args.lemmas,
+                method=args.method,
+            )
     except InputError as exc:
         print(f"qogam classify: {exc}", file=sys.stderr)
         return 2
@@ -161,7 +187,9 @@ def _read_csv_column(path: Path, column: str) -> list[str]:
         raise InputError(f"{path}: line {reader.line_num}: {exc}. Check the quoting") from exc
 
 
-def _emit(texts: list[str], *, numbered: bool, fmt: str, lemmas: bool) -> None:
+def _emit(
+    texts: list[str], *, numbered: bool, fmt: str, lemmas: bool, method: str = "hybrid"
+) -> None:
     from qogam.activities import TextTooLargeError, classify, lemma_strings
 
     out = sys.stdout
@@ -174,7 +202,7 @@ def _emit(texts: list[str], *, numbered: bool, fmt: str, lemmas: bool) -> None:
             data: dict = {"lemmas": lemma_strings(text)}
         else:
             try:
-                data = classify(text).to_dict()
+                data = classify(text, method).to_dict()
             except TextTooLargeError as exc:
                 raise InputError(f"{'row ' + str(number) + ': ' if numbered else ''}{exc}") from exc
         if numbered:
@@ -196,8 +224,13 @@ def _csv_row(data: dict, numbered: bool) -> list:
         ";".join(f"{s['code']}:{s['score']}" for s in data["subgroups"]),
         ";".join(data["spheres"]),
         "; ".join(
-            f"{e['category']}: {e['text']} [{e['start']}-{e['end']}]" for e in data["evidence"]
+            f"{e['category']}: {e['text']} [{e['start']}-{e['end']}]"
+            + (f" (model: {e['pattern']})" if e["role"] == "model" else "")
+            for e in data["evidence"]
         ),
         data["method"],
+        data.get("primary_method") or ("rules" if data["primary_group"] else ""),
+        ";".join(f"{g['code']}:{g.get('method', 'rules')}" for g in data["groups"]),
+        ";".join(f"{d['code']}:{d['score']}" for d in data.get("dropped", [])),
     ]
     return row

@@ -10,7 +10,8 @@ text. A sentence in the charter that says «зарегистрировано в 
 around it and is left alone; a mark stamped over the text is found by its frame even when
 its words are mixed with the page's.
 
-    marks_from_words(gray, words, dpi, page, known=()) -> list[Stamp]
+    marks_from_words(gray, words, dpi, page, known=(), lines=None) -> list[Stamp]
+    frame_boxes(frame_lines(gray, dpi), dpi) -> list[box]   # frames alone, read by the caller
 """
 
 from __future__ import annotations
@@ -54,17 +55,52 @@ class _Line:
         return self.end - self.start
 
 
+FrameLines = tuple[list[_Line], list[_Line]]
+
+
+def frame_lines(gray: np.ndarray, dpi: int) -> FrameLines:
+    """The page's straight frame lines (horizontal, vertical), at work scale, dashes mended."""
+    return _frame_lines(gray, dpi / 25.4 * WORK_SCALE)
+
+
+def frame_boxes(lines: FrameLines, dpi: int) -> list[tuple[int, int, int, int]]:
+    """Every frame of a mark's size on the page (x, y, w, h in page pixels), words or not.
+
+    On a 1-bit scan a mark stamped over text is read as a jumble with the text, so no anchor
+    word may survive; its frame still does. The caller reads each box and keeps those whose
+    text names a registration (the frame alone proves nothing: a framed note has one too).
+    """
+    px = dpi / 25.4 * WORK_SCALE
+    across, down = lines
+    hmin = MARK_HEIGHT_MM[0] * px
+    boxes: list[tuple[int, int, int, int]] = []
+    for top in across:
+        if not MARK_WIDTH_MM[0] * px <= top.length <= MARK_WIDTH_MM[1] * px:
+            continue
+        # Just under the line, so that it is the nearest line above the point.
+        frame = _frame_around((top.start + top.end) / 2, top.at + hmin / 2 + 1, across, down, px)
+        if frame is not None and abs(frame[1] - top.at) <= 2:
+            box = tuple(int(round(v / WORK_SCALE)) for v in frame)
+            if box not in boxes:
+                boxes.append(box)
+    return boxes
+
+
 def marks_from_words(
-    gray: np.ndarray, words: Sequence[Word], dpi: int, page: int = 1, known: Iterable[Stamp] = ()
+    gray: np.ndarray, words: Sequence[Word], dpi: int, page: int = 1, known: Iterable[Stamp] = (),
+    lines: FrameLines | None = None,
 ) -> list[Stamp]:
-    """Framed registration marks whose words the page's text contains, not already in ``known``."""
+    """Framed registration marks whose words the page's text contains, not already in ``known``.
+
+    ``lines``: the page's :func:`frame_lines`, when the caller has them already.
+    """
     cues = patterns().registration + patterns().framed_cues
     words = [w for w in words if w.text.strip() and w.conf >= 0]
     anchors = [w for w in words if any(p.search(w.text) for p in cues)]
     if not anchors:
         return []
     px = dpi / 25.4 * WORK_SCALE  # work-scale cells per millimetre
-    across, down = _frame_lines(gray, px)
+    across, down = lines if lines is not None else _frame_lines(gray, px)
     taken = [s.box for s in known if s.kind == "registration_mark"]
     out: list[Stamp] = []
     for word in anchors:

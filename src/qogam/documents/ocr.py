@@ -59,6 +59,7 @@ from .imaging import (
     analyse_layout,
     chroma,
     drop_coloured_ink,
+    is_bitonal,
     open_image_pages,
     pdf_page_sizes,
     render_pdf_page,
@@ -331,17 +332,26 @@ def _recognise(page_gray: np.ndarray, colour: np.ndarray | None, text: np.ndarra
     upright = straight(text)
     # A grey scan's text image is the page itself: rotate it once for both uses.
     upright_gray = upright if text is page_gray else None
-    if abs(skew) >= 0.05 and _is_bitonal(text):
+    bitonal = is_bitonal(text)
+    if abs(skew) >= 0.05 and bitonal:
         # Rotating a 1-bit scan greys the letters' edges, and Tesseract then spends ~20 % more
         # time binarising them again: keep it black and white.
         upright = cv2.threshold(upright, 127, 255, cv2.THRESH_BINARY)[1]
     regions = None
+    lines = None  # the page's frame lines, when a 1-bit page's frames were looked for
     canvas = upright
     if settings.stamps:
         from .stamps import find_stamp_regions, stack_crops
 
         upright_gray = upright_gray if upright_gray is not None else straight(page_gray)
         regions = find_stamp_regions(upright_gray, None if colour is None else straight(colour, 0), settings.dpi)
+        if bitonal:
+            from .framed_marks import frame_boxes, frame_lines
+
+            # A black mark stamped over the text of a 1-bit scan reads as a jumble with it,
+            # so no word may name it: every frame of a mark's size is read on its own too.
+            lines = frame_lines(upright_gray, settings.dpi)
+            regions.add_marks(frame_boxes(lines, settings.dpi), upright_gray)
         if regions.crops:
             below, spans = stack_crops(regions.crops, upright.shape[1])
             top = np.pad(upright, ((0, _STAMP_GAP), (0, below.shape[1] - upright.shape[1])), constant_values=255)
@@ -358,16 +368,10 @@ def _recognise(page_gray: np.ndarray, colour: np.ndarray | None, text: np.ndarra
         from .framed_marks import marks_from_words
 
         # Black marks on 1-bit and grey scans are read with the page's text; broken frames hide them above.
-        stamps += marks_from_words(upright_gray, page_words, settings.dpi, number, stamps)
+        stamps += marks_from_words(upright_gray, page_words, settings.dpi, number, stamps, lines)
     total = sum(len(w.text) for w in page_words)
     confidence = sum(w.conf * len(w.text) for w in page_words) / total if total else 0.0
     return _Recognised(paragraphs_from_words(page_words, number, confidence), confidence, len(page_words), stamps)
-
-
-def _is_bitonal(gray: np.ndarray) -> bool:
-    """Only black and white pixels (a 1-bit scan or fax), judged on a sample of the page."""
-    sample = gray[::7, ::7]
-    return float(((sample != 0) & (sample != 255)).mean()) < 0.001
 
 
 # White rows between the page and the stamp crops read with it.

@@ -12,6 +12,8 @@ the inner ring must show as well.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import cv2
 import numpy as np
 
@@ -55,10 +57,28 @@ def find_seals(mask: np.ndarray, cells_per_mm: float, *, strict: bool) -> list[t
     return found
 
 
-def _ring_profile(mask: np.ndarray, x: float, y: float, radius: int) -> np.ndarray:
-    """Share of ink at each whole radius 0…radius−1 around (x, y)."""
-    polar = cv2.warpPolar(mask, (radius, RING_ANGLES), (x, y), float(radius), cv2.WARP_POLAR_LINEAR | cv2.INTER_NEAREST)
-    return (polar > 0).mean(axis=0)
+@lru_cache(maxsize=32)
+def _polar_offsets(reach: int) -> tuple[np.ndarray, np.ndarray]:
+    """x and y offsets of the samples around a centre: RING_ANGLES directions × radii 0…reach−1."""
+    angles = np.arange(RING_ANGLES) * (2 * np.pi / RING_ANGLES)
+    radii = np.arange(reach, dtype=np.float64)
+    return ((np.cos(angles)[:, None] * radii).astype(np.float32),
+            (np.sin(angles)[:, None] * radii).astype(np.float32))
+
+
+def _ring_profiles(mask: np.ndarray, centres: list[tuple[float, float]], reach: int) -> np.ndarray:
+    """Share of ink at each whole radius 0…reach−1 around each centre: one row per centre.
+
+    All centres are sampled by one ``remap``: a seal is checked at a few dozen centres, and
+    one call per centre cost more in overhead than the sampling itself.
+    """
+    dx, dy = _polar_offsets(reach)
+    xs = np.array([c[0] for c in centres], dtype=np.float32)[:, None, None]
+    ys = np.array([c[1] for c in centres], dtype=np.float32)[:, None, None]
+    map_x = (dx[None] + xs).reshape(-1, reach)
+    map_y = (dy[None] + ys).reshape(-1, reach)
+    polar = cv2.remap(mask, map_x, map_y, cv2.INTER_NEAREST, borderMode=cv2.BORDER_CONSTANT, borderValue=0)
+    return (polar.reshape(len(centres), RING_ANGLES, reach) > 0).mean(axis=1)
 
 
 def _confirm_seal(mask: np.ndarray, x: float, y: float, r: float, rmin: int, rmax: int, *, strict: bool
@@ -70,46 +90,46 @@ def _confirm_seal(mask: np.ndarray, x: float, y: float, r: float, rmin: int, rma
     ink just outside is much thinner. On black ink, the inner ring at 60–85 % of
     that radius must stand out too.
     """
-    best = None
     reach = int(min(rmax / 0.6, r * 1.8)) + 8
     top = min(rmax, reach - 8)
     if top < rmin:
         return None
     radii = np.arange(rmin, top + 1)
+    best: tuple[float, int, int, int] | None = None
 
-    def rings_at(cx: float, cy: float) -> float:
-        """Try (cx, cy) as the centre; returns the sharpest ring's ink share there."""
+    def rings_at(centres: list[tuple[float, float]]) -> np.ndarray:
+        """Try each centre; keeps the sharpest ring in ``best`` and returns each centre's top ink share."""
         nonlocal best
-        profile = _ring_profile(mask, cx, cy, reach)
-        smooth = np.maximum(profile, np.maximum(np.roll(profile, 1), np.roll(profile, -1)))
-        sums = np.concatenate([[0.0], np.cumsum(profile)])
-        outside = (sums[radii + 7] - sums[radii + 3]) / 4
-        support = smooth[radii]
+        profiles = _ring_profiles(mask, centres, reach)
+        smooth = profiles.copy()
+        smooth[:, 1:] = np.maximum(smooth[:, 1:], profiles[:, :-1])
+        smooth[:, :-1] = np.maximum(smooth[:, :-1], profiles[:, 1:])
+        sums = np.concatenate([np.zeros((len(centres), 1)), np.cumsum(profiles, axis=1)], axis=1)
+        outside = (sums[:, radii + 7] - sums[:, radii + 3]) / 4
+        support = smooth[:, radii]
         contrast = support - outside
         ok = (support >= 0.5) & (contrast >= (0.35 if strict else 0.3))
-        rings = [(float(score), int(outer)) for outer, score in zip(radii[ok], contrast[ok], strict=True)
-                 if not strict or _inner_ring(profile, smooth, int(outer))]
-        if rings:
-            score = max(score for score, _ in rings)
-            # The widest ring is the seal's edge: the sharpest may be its inner ring.
-            if best is None or score > best[0]:
-                best = (score, int(round(cx)), int(round(cy)), max(outer for _, outer in rings))
-        return float(support.max())
+        for i in np.flatnonzero(ok.any(axis=1)):
+            rings = [(float(contrast[i, j]), int(radii[j])) for j in np.flatnonzero(ok[i])
+                     if not strict or _inner_ring(profiles[i], smooth[i], int(radii[j]))]
+            if rings:
+                score = max(score for score, _ in rings)
+                # The widest ring is the seal's edge: the sharpest may be its inner ring.
+                if best is None or score > best[0]:
+                    cx, cy = centres[i]
+                    best = (score, int(round(cx)), int(round(cy)), max(outer for _, outer in rings))
+        return support.max(axis=1)
 
     if not strict:
-        for dx in (-1, 0, 1):
-            for dy in (-1, 0, 1):
-                rings_at(x + dx, y + dy)
+        rings_at([(x + dx, y + dy) for dx in (-1, 0, 1) for dy in (-1, 0, 1)])
     else:
         # On black ink the proposed centre can be a few cells off: a coarse grid first, then
         # the neighbours of the two centres where a ring was sharpest.
-        grid = (-4, -2, 0, 2, 4)
-        coarse = sorted(((rings_at(x + dx, y + dy), dx, dy) for dx in grid for dy in grid), reverse=True)
-        for _, bx, by in coarse[:2]:
-            for dx in (-1, 0, 1):
-                for dy in (-1, 0, 1):
-                    if dx or dy:
-                        rings_at(x + bx + dx, y + by + dy)
+        grid = [(dx, dy) for dx in (-4, -2, 0, 2, 4) for dy in (-4, -2, 0, 2, 4)]
+        tops = rings_at([(x + dx, y + dy) for dx, dy in grid])
+        coarse = sorted(((float(t), dx, dy) for t, (dx, dy) in zip(tops, grid, strict=True)), reverse=True)
+        rings_at([(x + bx + dx, y + by + dy) for _, bx, by in coarse[:2]
+                  for dx in (-1, 0, 1) for dy in (-1, 0, 1) if dx or dy])
     if best is None:
         return None
     _, cx, cy, outer = best

@@ -34,7 +34,8 @@ from typing import TYPE_CHECKING
 import cv2
 import numpy as np
 
-from .imaging import chroma
+from .grey_ink import GREY_TEXT_LEVEL, grey_stamp_ink, has_grey_stamp_ink
+from .imaging import chroma, is_bitonal
 from .marks import (
     MarkText,
     bin_control_ok,
@@ -140,6 +141,13 @@ class StampRegions:
     mark_boxes: list[tuple[int, int, int, int]]
     crops: list[np.ndarray]  # seal centres, then marks: black on white, ready for Tesseract
 
+    def add_marks(self, boxes: list[tuple[int, int, int, int]], gray: np.ndarray) -> None:
+        """More blocks to read as possible marks (found otherwise), unless a stamp is there already."""
+        for box in boxes:
+            if not any(_overlap(box, other) > 0.5 for other in self.mark_boxes + self.seal_boxes):
+                self.mark_boxes.append(box)
+                self.crops.append(_without_frame(_cut(gray, box)))
+
     def stamps(self, page: int, readings: list[tuple[str, float | None]]) -> list[Stamp]:
         """The stamps, given the text read from each crop (in the order of ``crops``)."""
         stamps = [Stamp(kind="seal", page=page, box=box, bin=find_bin(text))
@@ -157,9 +165,15 @@ class StampRegions:
 
 
 def find_stamp_regions(gray: np.ndarray, colour: np.ndarray | None, dpi: int) -> StampRegions:
-    """Seals (rings of ink) and blocks of ink shaped like registration marks on an upright page."""
+    """Seals (rings of ink) and blocks of ink shaped like registration marks on an upright page.
+
+    Layers searched: the coloured ink of a colour page; all ink (black); and on a grey
+    scan the mid-grey ink that stamps leave, away from the black text — a faint mark is
+    too light for the text's threshold and, stamped over text, has no frame left to find.
+    """
     scale = WORK_DPI / dpi
     layers = []
+    ink_map = colour  # the map a mark's crop keeps the stamp's ink from
     coloured_full = None
     if colour is not None:
         coloured_full = ((colour > STAMP_CHROMA) & (gray < 245)).astype(np.uint8) * 255
@@ -170,20 +184,45 @@ def find_stamp_regions(gray: np.ndarray, colour: np.ndarray | None, dpi: int) ->
     if coloured_full is not None:
         black_full[coloured_full > 0] = 0
     layers.append(("black", _shrink(black_full, scale)))
+    if colour is None and not is_bitonal(gray) and has_grey_stamp_ink(gray, dpi):
+        ink_map = grey_stamp_ink(gray)
+        grey = _shrink(cv2.threshold(ink_map, 0, 255, cv2.THRESH_BINARY)[1], scale)
+        if grey.mean() > 0.2:
+            layers.append(("grey", grey))
 
     seals: list[tuple[int, int, int]] = []  # x, y, r at work scale
-    marks: list[tuple[int, int, int, int]] = []
+    marks: list[tuple[tuple[int, int, int, int], str]] = []  # box, the layer it was found on
     for kind, mask in layers:
-        found = find_seals(mask, _mm(1.0), strict=kind == "black")
+        found = [] if kind == "grey" else find_seals(mask, _mm(1.0), strict=kind == "black")
         seals += [s for s in found if not any(same_circle(s, t) for t in seals)]
-        marks += _mark_candidates(mask, found, framed_only=kind == "black")
+        for box in _mark_candidates(mask, seals, framed_only=kind == "black"):
+            if not any(_overlap(box, other) > 0.5 for other, _ in marks):
+                marks.append((box, kind))
     inv = 1 / scale
     seal_boxes = [_clip_box((x - r) * inv, (y - r) * inv, 2 * r * inv, 2 * r * inv, gray.shape) for x, y, r in seals]
     mark_boxes = [_clip_box((bx - 4) * inv, (by - 4) * inv, (bw + 8) * inv, (bh + 8) * inv, gray.shape)
-                  for bx, by, bw, bh in marks]
+                  for (bx, by, bw, bh), _ in marks]
     crops = [_seal_centre(gray, colour, box) for box in seal_boxes]
-    crops += [_without_frame(_ink_only(_cut(gray, box), _cut(colour, box))) for box in mark_boxes]
+    for box, (_, kind) in zip(mark_boxes, marks, strict=True):
+        crop, ink = _cut(gray, box), _cut(ink_map, box)
+        if kind == "black" and colour is None and ink is not None and _mostly_text(crop, ink):
+            ink = None  # a black mark on a grey scan: its own ink is the text
+        crops.append(_without_frame(_ink_only(crop, ink)))
     return StampRegions(seal_boxes, mark_boxes, crops)
+
+
+def _mostly_text(crop: np.ndarray, ink: np.ndarray) -> bool:
+    """Whether a grey scan's crop holds more black (printed) ink than mid-grey stamp ink."""
+    return int(np.count_nonzero(crop < GREY_TEXT_LEVEL)) >= int(np.count_nonzero(ink))
+
+
+def _overlap(a: tuple[int, int, int, int], b: tuple[int, int, int, int]) -> float:
+    """Share of the smaller box covered by the other."""
+    w = min(a[0] + a[2], b[0] + b[2]) - max(a[0], b[0])
+    h = min(a[1] + a[3], b[1] + b[3]) - max(a[1], b[1])
+    if w <= 0 or h <= 0:
+        return 0.0
+    return w * h / max(1, min(a[2] * a[3], b[2] * b[3]))
 
 
 def ink_threshold(gray: np.ndarray) -> int:

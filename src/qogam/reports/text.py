@@ -23,7 +23,7 @@ def render_text(result: CheckResult, *, color: bool = False) -> str:
         f"  {word('goals', lang)}: {len(ch.goals)}",
     ]
     if ch.profile:
-        lines.append(f"  {word('profile', lang)}: " + "; ".join(f"{g['code']} {g['name'][lang]} ({len(g['goals'])})" for g in ch.profile))
+        lines.append(f"  {word('profile', lang)}: " + "; ".join(_profile_group(g, lang) for g in ch.profile))
     lines.append("")
     if not result.findings:
         lines.append(paint("green", word("no_findings", lang)))
@@ -47,6 +47,12 @@ def render_text(result: CheckResult, *, color: bool = False) -> str:
         lines.append("")
     lines.append(word("summary", lang, **result.counts()))
     return "\n".join(lines) + "\n"
+
+
+def _profile_group(group: dict, lang: str) -> str:
+    """«4 Социальные услуги (2)», with «, модель» when only the statistical model gave the group."""
+    model = f", {word('model_label', lang)}" if group.get("method") == "model" else ""
+    return f"{group['code']} {group['name'][lang]} ({len(group['goals'])}{model})"
 
 
 _CODES = {"bold": "1", "error": "1;31", "warning": "1;33", "info": "1;36", "green": "1;32"}
