@@ -66,6 +66,24 @@ def test_the_reader_reports_the_huge_tiff_by_its_name(tmp_path):
     assert caught.value.name == "огромный.tif"
 
 
+def test_a_strip_longer_than_tesseract_reads_is_refused_before_decoding(tmp_path):
+    strip = tmp_path / "strip.tif"
+    tiff_header_only(strip, 40_000, 32)  # 1.3 Mpx, but Tesseract stops at 32,767 pixels a side
+    with pytest.raises(DocumentError) as caught:
+        open_image_pages(strip, max_pixels=80_000_000, max_pages=200)
+    assert caught.value.code == "document.image-too-large" and "32767 pixels on a side" in caught.value.problem
+
+
+@pytest.mark.parametrize("shape", [(1, 2), (3, 3), (20, 400), (1, 4000)])
+def test_an_image_too_small_for_a_line_of_text_says_so(tmp_path, shape):
+    tiny = tmp_path / "tiny.png"
+    cv2.imwrite(str(tiny), ((np.random.default_rng(1).random(shape) < 0.5) * 255).astype(np.uint8))
+    with pytest.raises(DocumentError) as caught:
+        read_document(tiny)
+    assert caught.value.code == "document.empty"
+    assert f"only {shape[1]}×{shape[0]} pixels, too small" in caught.value.problem
+
+
 def test_our_limit_applies_below_pillows_own(tmp_path):
     big = tmp_path / "big.tif"
     tiff_header_only(big, 10_000, 9_000)  # 90 Mpx: over our 80, under Pillow's bomb error

@@ -62,7 +62,7 @@ def open_image_pages(path: Path, *, max_pixels: int, max_pages: int) -> tuple[Im
         except (UnidentifiedImageError, OSError, SyntaxError, ValueError) as exc:
             raise _corrupt(name, exc) from exc
     width, height = image.size
-    if width * height > max_pixels:
+    if width * height > max_pixels or max(width, height) > MAX_SIDE:
         image.close()
         raise _too_large(name, f"{width}×{height}", max_pixels)
     frames = getattr(image, "n_frames", 1)
@@ -106,7 +106,7 @@ def _decode_frames(image: Image.Image, name: str, max_pixels: int) -> Iterator[n
         for index in range(getattr(image, "n_frames", 1)):
             image.seek(index)
             w, h = image.size  # frames of one TIFF may differ in size
-            if w * h > max_pixels:
+            if w * h > max_pixels or max(w, h) > MAX_SIDE:
                 raise _too_large(name, f"{w}×{h} (page {index + 1})", max_pixels)
             with warnings.catch_warnings():
                 warnings.simplefilter("ignore", Image.DecompressionBombWarning)
@@ -136,11 +136,15 @@ def pil_to_array(image: Image.Image) -> np.ndarray:
     return cv2.cvtColor(rgb, cv2.COLOR_RGB2BGR)
 
 
+# Tesseract refuses an image with a side longer than this (pixels).
+MAX_SIDE = 32767
+
+
 def _too_large(name: str, size: str, max_pixels: int) -> DocumentError:
     return DocumentError(
         name,
-        f"the image is too large to recognise ({size} pixels; the limit is "
-        f"{max_pixels // 1_000_000} megapixels); it was not decoded",
+        f"the image is too large to recognise ({size} pixels; the limits are "
+        f"{max_pixels // 1_000_000} megapixels and {MAX_SIDE} pixels on a side); it was not decoded",
         "Scan the pages separately at 300 dpi (an A4 page is about 9 megapixels).",
         "document.image-too-large",
     )
@@ -221,7 +225,7 @@ def ink_mask_small(gray: np.ndarray, target_width: int = 800) -> np.ndarray:
     """A binary ink mask (1 = ink) shrunk to about ``target_width`` pixels wide."""
     # A whole factor: OpenCV averages whole blocks of pixels in a quarter of the time it
     # takes for a fractional scale (2.6 ms against 6 ms for a 300-dpi page).
-    factor = max(1, round(gray.shape[1] / max(target_width, 1)))
+    factor = max(1, min(round(gray.shape[1] / max(target_width, 1)), min(gray.shape[:2]) // 8))
     small = cv2.resize(gray, None, fx=1 / factor, fy=1 / factor, interpolation=cv2.INTER_AREA) if factor > 1 else gray
     _, mask = cv2.threshold(small, 0, 1, cv2.THRESH_BINARY_INV | cv2.THRESH_OTSU)
     if mask.mean() > 0.5:  # a dark page (negative scan): the minority is ink
@@ -356,8 +360,8 @@ def render_pdf_page(path: Path, number: int, size: tuple[float, float], dpi: int
         )
     width_in, height_in = size[0] / 72, size[1] / 72
     dpi = float(dpi)
-    if width_in * height_in * dpi * dpi > max_pixels:
-        dpi = (max_pixels / max(width_in * height_in, 1e-6)) ** 0.5
+    if width_in * height_in * dpi * dpi > max_pixels or max(width_in, height_in) * dpi > MAX_SIDE:
+        dpi = min((max_pixels / max(width_in * height_in, 1e-6)) ** 0.5, MAX_SIDE / max(width_in, height_in))
         if dpi < 100:
             raise DocumentError(
                 path.name,

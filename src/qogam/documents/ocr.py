@@ -269,6 +269,10 @@ def ocr_page(
     settings = settings or OcrSettings.from_env()
     deadline = deadline or Deadline.start("<page>", settings.time_limit)
     started = time.monotonic()
+    if min(page.shape[:2]) < MIN_PAGE_SIDE:
+        height, width = page.shape[:2]
+        return PageResult(number, [], None, "other", blank=True, seconds=time.monotonic() - started, warnings=[
+            f"page {number}: the image is only {width}×{height} pixels, too small to hold readable text"])
     if page.ndim == 3:
         page_gray, colour = cv2.cvtColor(page, cv2.COLOR_BGR2GRAY), chroma(page)
     else:
@@ -373,6 +377,10 @@ def _recognise(page_gray: np.ndarray, colour: np.ndarray | None, text: np.ndarra
     confidence = sum(w.conf * len(w.text) for w in page_words) / total if total else 0.0
     return _Recognised(paragraphs_from_words(page_words, number, confidence), confidence, len(page_words), stamps)
 
+
+# A page image narrower or lower than this (pixels) cannot hold a readable line: a letter at
+# 300 dpi is 30–40 pixels tall.
+MIN_PAGE_SIDE = 32
 
 # White rows between the page and the stamp crops read with it.
 _STAMP_GAP = 150

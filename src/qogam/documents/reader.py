@@ -100,7 +100,9 @@ def _read(data: bytes, name: str, path: Path | None, *, max_bytes: int, ocr: boo
         ) from exc
     document.size = len(data)
     if not any(p.text.strip() for p in document.paragraphs):
-        raise _empty(name, "the document contains no text")
+        # A scan's pages say why nothing was read (too small, no text recognised).
+        why = f" ({'; '.join(document.warnings[:2])})" if document.warnings else ""
+        raise _empty(name, f"the document contains no text{why}")
     tag_languages(document.paragraphs)
     return document
 

@@ -243,7 +243,8 @@ def _shrink(mask: np.ndarray, scale: float) -> np.ndarray:
 
     Averaging first keeps thin seal rings that plain resizing would lose.
     """
-    small = cv2.resize(mask, None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA)
+    size = (max(1, round(mask.shape[1] * scale)), max(1, round(mask.shape[0] * scale)))
+    small = cv2.resize(mask, size, interpolation=cv2.INTER_AREA)
     return (small > 40).astype(np.uint8) * 255
 
 
