@@ -245,3 +245,10 @@ def test_tesseract_reads_the_scratch_tiff_as_it_reads_the_png(tmp_path):
     read = [subprocess.run(["tesseract", str(p), "-", "-l", "rus+kaz", "--dpi", "300"], capture_output=True,
                            env=env, check=True).stdout for p in (_write_scratch(page, 300), tmp_path / "page.png")]
     assert read[0] == read[1] and "Объединение" in read[0].decode()
+
+
+def test_black_and_white_pages_are_recorded_as_such():
+    assert ocr_image(SCANS / expected("kk_title_bitonal")["file"], ONE).ocr_bitonal_pages == [1]
+    grey = ocr_image(SCANS / expected("ru_p2_clean")["file"], ONE)
+    assert grey.ocr_pages == [1] and grey.ocr_bitonal_pages == []
+    assert grey.summary()["ocr_bitonal_pages"] == []

@@ -19,6 +19,20 @@ def test_registered_copy_without_a_mark():
     assert "document.stamp-missing" not in rules_of(MINI)  # a draft needs no mark
 
 
+def stamp_findings(pages: list[int], bitonal: list[int]) -> list:
+    document = read_text(MINI, "scan.pdf")
+    document.ocr_pages, document.ocr_bitonal_pages = pages, bitonal
+    return [f for f in check_document(document).findings if f.rule == "document.stamp-missing"]
+
+
+def test_a_missing_mark_on_a_black_and_white_scan_is_an_unsure_finding():
+    # Marks stamped over text are often missed on 1-bit scans: the finding says it may be wrong.
+    (finding,) = stamp_findings([1, 2], [1, 2])
+    assert finding.low_confidence and finding.details == {"scan": "1-bit"}
+    (finding,) = stamp_findings([1, 2], [2])  # a grey or colour page among them
+    assert not finding.low_confidence and finding.details == {}
+
+
 def test_registered_copy_with_a_typed_mark():
     assert "document.stamp-missing" not in rules_of(MARK + MINI, registered=True)
 

@@ -60,6 +60,8 @@ class Document:
     pages: int | None = None
     ocr_pages: list[int] = field(default_factory=list)
     ocr_confidence: dict[int, float] = field(default_factory=dict)
+    # Scanned pages in pure black and white (1-bit): stamps on them are found less often.
+    ocr_bitonal_pages: list[int] = field(default_factory=list)
     stamps: list[Stamp] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     size: int | None = None
@@ -87,6 +89,7 @@ class Document:
             "languages": {k: round(v, 3) for k, v in sorted(self.language_share().items())},
             "ocr_pages": self.ocr_pages,
             "ocr_confidence": {str(k): round(v, 1) for k, v in self.ocr_confidence.items()},
+            "ocr_bitonal_pages": self.ocr_bitonal_pages,
             "stamps": [asdict(s) for s in self.stamps],
             "warnings": self.warnings,
         }

@@ -17,7 +17,7 @@ Stable API (the PDF reader and ``read_document`` call these)::
     ocr_image(path, settings=None) -> Document         # JPEG/PNG/TIFF/BMP/WebP, every TIFF page
     ocr_pdf_pages(path, page_numbers, settings=None) -> list[Paragraph]
     ocr_pdf(path, page_numbers=None, settings=None) -> OcrResult
-    OcrResult.apply_to(document)                       # ocr_pages, ocr_confidence, stamps, warnings
+    OcrResult.apply_to(document)                       # ocr_pages, ocr_confidence, ocr_bitonal_pages, stamps, warnings
     ocr_page(page, number, settings=None, *, deadline=None) -> PageResult   # one page (NumPy array)
     is_low_confidence(document, paragraph_index, threshold=None) -> bool
 
@@ -128,6 +128,7 @@ class PageResult:
     warnings: list[str] = field(default_factory=list)
     seconds: float = 0.0
     blank: bool = False
+    bitonal: bool = False  # a pure black-and-white (1-bit) scan
 
 
 @dataclass
@@ -161,6 +162,7 @@ class OcrResult:
         """Record on ``document`` which pages were recognised, how well, and the stamps found."""
         document.ocr_pages = sorted({*document.ocr_pages, *(p.number for p in self.pages)})
         document.ocr_confidence.update(self.confidence)
+        document.ocr_bitonal_pages = sorted({*document.ocr_bitonal_pages, *(p.number for p in self.pages if p.bitonal)})
         document.stamps.extend(self.stamps)
         document.warnings.extend(self.warnings)
 
@@ -296,6 +298,7 @@ def ocr_page(
                 turns, recognised = turned, second
     result = PageResult(
         number=number,
+        bitonal=is_bitonal(gray),
         paragraphs=recognised.paragraphs,
         confidence=round(recognised.confidence, 1) if recognised.words else None,
         language=page_language(recognised.paragraphs),

@@ -25,6 +25,7 @@ class Hit:
     paragraph: int | None = None
     section: str | None = None
     details: dict = field(default_factory=dict)
+    low_confidence: bool = False  # the check itself is unsure (besides OCR's page confidence)
 
 
 @dataclass
@@ -111,8 +112,8 @@ def _finding(ctx: Context, rule, hit: Hit, cat) -> Finding:
         except (KeyError, IndexError):
             return texts[ctx.lang]
 
-    low = False
-    if p is not None and p.confidence is not None:  # a recognised page: OCR's own threshold decides
+    low = hit.low_confidence
+    if not low and p is not None and p.confidence is not None:  # a recognised page: OCR's own threshold decides
         from qogam.documents.ocr import is_low_confidence
 
         low = is_low_confidence(ctx.document, p.index)
