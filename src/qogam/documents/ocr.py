@@ -287,18 +287,19 @@ def ocr_page(
     if layout.sideways:
         osd = detect_orientation(rotate_quarters(gray, 3), settings.dpi, deadline)
         turns = 3 if osd is None else (3 + osd // 90) % 4
-    recognised = _recognise(page_gray, colour, gray, turns, layout.skew, number, settings, deadline)
+    bitonal = is_bitonal(gray)
+    recognised = _recognise(page_gray, colour, gray, bitonal, turns, layout.skew, number, settings, deadline)
     if recognised.confidence < settings.reorient_below:
         # An upside-down page reads as nonsense with low confidence; OSD says which way is up.
         osd = detect_orientation(rotate_small(rotate_quarters(gray, turns), layout.skew), settings.dpi, deadline)
         if osd:
             turned = (turns + osd // 90) % 4
-            second = _recognise(page_gray, colour, gray, turned, layout.skew, number, settings, deadline)
+            second = _recognise(page_gray, colour, gray, bitonal, turned, layout.skew, number, settings, deadline)
             if second.confidence > recognised.confidence:
                 turns, recognised = turned, second
     result = PageResult(
         number=number,
-        bitonal=is_bitonal(gray),
+        bitonal=bitonal,
         paragraphs=recognised.paragraphs,
         confidence=round(recognised.confidence, 1) if recognised.words else None,
         language=page_language(recognised.paragraphs),
@@ -325,12 +326,13 @@ class _Recognised:
     stamps: list[Stamp]
 
 
-def _recognise(page_gray: np.ndarray, colour: np.ndarray | None, text: np.ndarray, turns: int, skew: float,
-               number: int, settings: OcrSettings, deadline: Deadline) -> _Recognised:
+def _recognise(page_gray: np.ndarray, colour: np.ndarray | None, text: np.ndarray, bitonal: bool, turns: int,
+               skew: float, number: int, settings: OcrSettings, deadline: Deadline) -> _Recognised:
     """Read the page turned by ``turns`` quarters and ``skew`` degrees, its stamps with it.
 
-    The stamps' crops (seal centres, marks) are put under the page's text image so
-    that one Tesseract run reads both: each run costs ~0.25 s of CPU just to start.
+    ``bitonal``: ``text`` is a pure black-and-white (1-bit) scan. The stamps' crops (seal
+    centres, marks) are put under the page's text image so that one Tesseract run reads both:
+    each run costs ~0.25 s of CPU just to start.
     """
 
     def straight(layer: np.ndarray, fill: int = 255) -> np.ndarray:
@@ -339,7 +341,6 @@ def _recognise(page_gray: np.ndarray, colour: np.ndarray | None, text: np.ndarra
     upright = straight(text)
     # A grey scan's text image is the page itself: rotate it once for both uses.
     upright_gray = upright if text is page_gray else None
-    bitonal = is_bitonal(text)
     if abs(skew) >= 0.05 and bitonal:
         # Rotating a 1-bit scan greys the letters' edges, and Tesseract then spends ~20 % more
         # time binarising them again: keep it black and white.
