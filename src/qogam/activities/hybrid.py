@@ -62,7 +62,8 @@ def combine(rules: Classification, analysis: Analysis, text: str) -> Classificat
     model = stored_model()
     if model is None or len(text.split()) > MODEL_MAX_WORDS:
         return rules
-    result = model.predict(analysis, rules)
+    found = model_module.features(analysis, rules, rule_features=model.rule_features)
+    result = model.predict_from(found, rules)
     total = sum(label.probability for label in result.labels) or 1.0
     groups = [
         Score(label.code, round(label.probability / total, 3), label.method, label.probability)
@@ -73,7 +74,6 @@ def combine(rules: Classification, analysis: Analysis, text: str) -> Classificat
     evidence = list(rules.evidence)
     added = [label for label in result.labels if label.method == MODEL_ROLE]
     if added:
-        found = model_module.features(analysis, rules, rule_features=model.rule_features)
         for label in added:
             evidence += model_evidence(
                 model, found, analysis, text, label.code, label.code == result.primary_group

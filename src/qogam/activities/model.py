@@ -150,7 +150,11 @@ class Model:
         self, lemmas: Analysis | Mapping[str, Sequence[str]], rules: Classification
     ) -> ModelResult:
         """The final labels for a text, from its lemmas and the rules' classification."""
-        primary_p, label_p = self.scores(features(lemmas, rules, rule_features=self.rule_features))
+        return self.predict_from(features(lemmas, rules, rule_features=self.rule_features), rules)
+
+    def predict_from(self, found: Mapping[str, float], rules: Classification) -> ModelResult:
+        """:meth:`predict` given the text's :func:`features` (for a caller that needs them too)."""
+        primary_p, label_p = self.scores(found)
         best = int(np.argmax(primary_p))
         primary = self.primary_classes[best] or None
         rule_labels = set(rules.group_codes)

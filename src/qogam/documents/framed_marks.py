@@ -24,12 +24,9 @@ import numpy as np
 
 from .marks import clean_stamp_text, parse_mark_text, patterns
 from .model import Stamp
-from .stamps import ink_threshold
+from .stamps import MARK_HEIGHT_MM, MARK_WIDTH_MM, ink_threshold
 from .tesseract import Word, words_to_lines
 
-# Size of a registration mark (as in stamps.py): 30–140 mm wide, 12–90 mm high.
-MARK_WIDTH_MM = (30.0, 140.0)
-MARK_HEIGHT_MM = (12.0, 90.0)
 # A frame stroke is ink running straight for at least this long; a letter's stroke is shorter.
 STROKE_MM = 4.0
 # Gaps a dashed or broken frame line may have, and how close the two lines of a double frame lie.
