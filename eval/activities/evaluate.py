@@ -10,10 +10,10 @@
 ends with one line per held-out split comparing the two methods (aggregate figures only).
 
 Splits (``split`` column of labelled.csv, README.md says how each was made):
-* ``heldout5`` — the freshest held-out set (third session), written by an author who never saw
-  the patterns; ``heldout4`` — the same kind, second session; ``heldout3`` — written before the
-  2026-11 tuning round; ``heldout`` — the first held-out set; ``heldout-all`` pools the four;
-* ``dev``, ``dev3`` … ``dev6`` — development texts: the only ones patterns are tuned on.
+* ``heldout6`` — the held-out set of the fourth session, written by two authors who never saw
+  the patterns (``splits.py``); ``heldout-all`` is the same rows;
+* ``dev`` … ``dev8`` and ``dev-h1`` … ``dev-h5`` — development texts, the only ones patterns are
+  tuned and the model is trained on (``dev-h…`` were earlier rounds' held-out sets).
 ``--errors`` lists disagreements for development splits only: listing held-out errors would
 turn the held-out set into development data.
 
@@ -42,18 +42,17 @@ from collections import Counter
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+from splits import DEV_SPLITS, FRESH_HELDOUT, HELDOUT_SPLITS  # noqa: E402
+
 LABELLED = HERE / "labelled.csv"
 TARGETS = {"primary_accuracy": 0.85, "labels_found": 0.85, "wrong_labels": 0.05}
-HELDOUT_SPLITS = ("heldout5", "heldout4", "heldout3", "heldout")  # the freshest first
-DEV_SPLITS = ("dev", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8")
-FRESH_HELDOUT = "heldout5"
 # SHA-256 of the rows (id, text, language, groups) of each held-out split written after the
 # first round, taken before the classifier was run on them: the report says whether they are
 # still the same (a held-out text edited after a run would be tuning by the back door).
 HELDOUT_SHA256 = {
-    "heldout5": "dfefc74d016852db01775a388ecc2008f0d718be6eb6441602d16694b6bd0d76",
-    "heldout4": "b49705093d081b68abe7540b354cc2d0c507b655519f7e11b6d1ab6cbf5673bc",
-    "heldout3": "a3db016b5f6441d33d090b50f78c9939fc278baaa6576aad747fa4c602b411c1",
+    "heldout6": "de1394d4ea0da89187fcb5da0b373b08565f3c590c54cd7d4a722cae660de1a8",
 }
 
 

@@ -3,7 +3,7 @@
     .venv/bin/python eval/activities/train_model.py            # writes src/qogam/activities/model.json
     .venv/bin/python eval/activities/train_model.py --check    # retrain, compare with the stored file
 
-Trains on every development split of labelled.csv (``dev`` … ``dev8``). Held-out rows
+Trains on every development split of labelled.csv (``dev`` … ``dev8``, ``dev-h…``). Held-out rows
 (``split`` starting with ``heldout``) are skipped as the file is read: they are never held in
 memory, featurised or trained on. Needs scikit-learn (the ``dev`` extra); the shipped
 inference in ``model.py`` needs numpy only. Deterministic: the same labelled rows and the

@@ -94,12 +94,13 @@ def random_bin(rng: np.random.Generator) -> str:
             return digits
 
 
-def stamp_page(page: np.ndarray, lang: str, rng: np.random.Generator) -> tuple[np.ndarray, list, str]:
+def stamp_page(page: np.ndarray, lang: str, rng: np.random.Generator,
+               renderings: tuple[str, ...] = RENDERINGS) -> tuple[np.ndarray, list, str]:
     """The page with 0–2 stamps drawn at random, rendered one of four ways; (image, stamps, rendering)."""
     angle = float(rng.choice([0.0, 0.0, rng.uniform(-2.0, 2.0)]))
     rgb = to_colour(skew(page, angle) if angle else page)
     h, w = page.shape
-    rendering = str(rng.choice(RENDERINGS))
+    rendering = str(rng.choice(renderings))
     colour = VIOLET if rng.random() < 0.6 else BLUE
     # A 1-bit scanner's threshold drops a faint stamp altogether: nothing is left to find.
     alpha = float(rng.choice([0.9, 0.8] if rendering == "1-bit" else [0.9, 0.8, 0.55, 0.4]))
@@ -140,11 +141,18 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=2026)
     parser.add_argument("--keep", type=Path, help="write the pages and their expectations here")
     parser.add_argument("--json", type=Path)
+    parser.add_argument("--renderings", default=",".join(RENDERINGS),
+                        help="comma-separated subset of %(default)s, to study one kind of scan")
     args = parser.parse_args(argv)
     for tool in ("soffice", "pdftoppm"):
         if not shutil.which(tool):
             print(f"stamp_set: {tool} is missing (run scripts/setup.sh)", file=sys.stderr)
             return 2
+    renderings = tuple(name.strip() for name in args.renderings.split(","))
+    if unknown := set(renderings) - set(RENDERINGS):
+        print(f"stamp_set: unknown rendering {', '.join(sorted(unknown))}; choose from {', '.join(RENDERINGS)}",
+              file=sys.stderr)
+        return 2
     rng = np.random.default_rng(args.seed)
     settings = OcrSettings(page_workers=1)
     total, by_rendering = StampTally(), defaultdict(StampTally)
@@ -161,7 +169,7 @@ def main(argv: list[str] | None = None) -> int:
         for i in range(args.pages):
             lang = "ru" if i % 2 == 0 else "kk"
             number = int(rng.integers(len(pages[lang])))
-            image, stamps, rendering = stamp_page(pages[lang][number], lang, rng)
+            image, stamps, rendering = stamp_page(pages[lang][number], lang, rng, renderings)
             fmt = {"colour": "png", "jpeg": "jpg", "grey": "png", "1-bit": "png1"}[rendering]
             if rendering == "grey":
                 image = np.asarray(np.dot(image[..., :3], [0.299, 0.587, 0.114]), dtype=np.uint8)

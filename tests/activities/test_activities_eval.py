@@ -51,11 +51,11 @@ def test_the_fresh_held_out_set_is_big_enough_and_unchanged():
 
 def test_parts_put_the_fresh_held_out_first():
     evaluate = load_evaluate()
-    rows = [{"split": s, "gold": []} for s in ("dev", "heldout", "heldout3", "dev3", "heldout4", "dev4", "dev")]
+    rows = [{"split": s, "gold": []} for s in ("dev", "dev-h1", "heldout6", "dev3", "heldout6", "dev4", "dev")]
     names = list(evaluate.parts(rows, None))
-    assert names == ["heldout4", "heldout3", "heldout", "dev", "dev3", "dev4", "heldout-all", "dev-all"]
-    assert len(evaluate.parts(rows, None)["dev-all"]) == 4
-    assert len(evaluate.parts(rows, None)["heldout-all"]) == 3
+    assert names == ["heldout6", "dev", "dev-h1", "dev3", "dev4", "heldout-all", "dev-all"]
+    assert len(evaluate.parts(rows, None)["dev-all"]) == 5
+    assert len(evaluate.parts(rows, None)["heldout-all"]) == 2
     assert list(evaluate.parts(rows, "dev3")) == ["dev3"]
 
 

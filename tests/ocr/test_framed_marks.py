@@ -104,3 +104,36 @@ def test_frames_of_a_marks_size_are_found_without_words_and_table_cells_are_not(
     assert len(boxes) == 1
     x, y, w, h = boxes[0]
     assert abs(x - 260) < 12 and abs(y - 190) < 12 and abs(w - 700) < 20 and abs(h - 300) < 20
+
+
+def broken_double_frame(page: np.ndarray, box: tuple[int, int, int, int]) -> None:
+    """A mark's double frame after a 1-bit scan's dropouts: pieces of 130 px with gaps of
+    100 px (8.5 mm, more than the mended gap), the bottom line's right third lost."""
+    x, y, w, h = box
+    frame = np.full_like(page, 255)
+    cv2.rectangle(frame, (x, y), (x + w, y + h), 0, 6)
+    cv2.rectangle(frame, (x + 13, y + 13), (x + w - 13, y + h - 13), 0, 3)
+    rows, cols = np.indices(page.shape)
+    horizontal = (np.abs(rows - y) < 20) | (np.abs(rows - y - h) < 20)
+    lost = np.where(horizontal, (cols - x) % 230 >= 130, (rows - y) % 230 >= 130)
+    frame[lost] = 255
+    frame[y + h - 20 : y + h + 10, x + 2 * w // 3 : x + w + 10] = 255
+    page &= frame
+
+
+def test_a_frame_broken_into_far_apart_pieces_is_still_found():
+    page = np.full((3508, 2480), 255, np.uint8)
+    broken_double_frame(page, (300, 2400, 620, 380))
+    boxes = frame_boxes(frame_lines(page, DPI), DPI)
+    assert len(boxes) == 1
+    x, y, w, h = boxes[0]
+    assert abs(x - 300) < 15 and abs(y - 2400) < 15 and abs(w - 620) < 30 and abs(h - 380) < 30
+
+
+def test_strokes_scattered_like_underlined_text_make_no_frame():
+    page = np.full((3508, 2480), 255, np.uint8)
+    rng = np.random.default_rng(3)
+    for _ in range(60):  # underlined words: short rules at random, none of them closing a box
+        x, y = int(rng.integers(200, 2100)), int(rng.integers(300, 3200))
+        page[y : y + 4, x : x + int(rng.integers(60, 260))] = 0
+    assert frame_boxes(frame_lines(page, DPI), DPI) == []

@@ -178,3 +178,19 @@ def test_an_unnumbered_appendix_answers_a_reference_to_number_one():
 )
 def test_a_registration_number_is_a_cue_of_a_framed_mark(text, cue):
     assert parse_mark_text(text).has_framed_cue is cue
+
+
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        # Pieces a 1-bit scan leaves: «…партамен…», «…ркеу №», «…СН» before digits.
+        ("Т! .ЕЛЛІ\n„лет партамен”\n‚ ‚ркеу № _372-\n“СН 54720 4 742", True),
+        ("ТІРКІ (\nӘ” шел .партзмен”\nБСН 90185314282.", True),
+        # Numbers alone, or one piece alone, are what a page's own text has too.
+        ("‚о БСН 772. 5434392\n08.02.2006", False),
+        ("размещение средств на депозитах 12.03.2020", False),
+        ("сто депутатов и один 200", False),
+    ],
+)
+def test_pieces_of_a_marks_words_count_only_together(text, cue):
+    assert parse_mark_text(text).has_framed_cue is cue

@@ -24,7 +24,7 @@ import numpy as np
 
 from .marks import clean_stamp_text, parse_mark_text, patterns
 from .model import Stamp
-from .stamps import MARK_HEIGHT_MM, MARK_WIDTH_MM, ink_threshold
+from .stamps import MARK_HEIGHT_MM, MARK_WIDTH_MM, _overlap, ink_threshold
 from .tesseract import Word, words_to_lines
 
 # A frame stroke is ink running straight for at least this long; a letter's stroke is shorter.
@@ -37,6 +37,13 @@ WORK_SCALE = 0.5
 # Top and bottom lines of one frame have nearly the same ends; a table's row lines do not
 # end where one of its cells does.
 ENDS_TOLERANCE_MM = 8.0
+# A frame broken into pieces further apart than GAP_MM: pieces this close are pooled into one
+# outline (tried at each distance: the wider one also pools a page's other lines with the
+# frame), which must carry ink along a share of its sides: three sides at least MIN_SIDE_INK
+# (the weakest may be lost) and MIN_FRAME_INK over all four.
+POOL_MM = (12.0, 25.0)
+MIN_SIDE_INK = 0.35
+MIN_FRAME_INK = 2.0
 
 
 @dataclass(frozen=True)
@@ -52,7 +59,13 @@ class _Line:
         return self.end - self.start
 
 
-FrameLines = tuple[list[_Line], list[_Line]]
+@dataclass(frozen=True)
+class FrameLines:
+    """A page's straight frame lines at work scale, and the size of that scale's page."""
+
+    across: list[_Line]
+    down: list[_Line]
+    shape: tuple[int, int]
 
 
 def frame_lines(gray: np.ndarray, dpi: int) -> FrameLines:
@@ -68,18 +81,24 @@ def frame_boxes(lines: FrameLines, dpi: int) -> list[tuple[int, int, int, int]]:
     text names a registration (the frame alone proves nothing: a framed note has one too).
     """
     px = dpi / 25.4 * WORK_SCALE
-    across, down = lines
+    across, down = lines.across, lines.down
     hmin = MARK_HEIGHT_MM[0] * px
-    boxes: list[tuple[int, int, int, int]] = []
+    frames: list[tuple[int, int, int, int]] = []
     for top in across:
         if not MARK_WIDTH_MM[0] * px <= top.length <= MARK_WIDTH_MM[1] * px:
             continue
         # Just under the line, so that it is the nearest line above the point.
         frame = _frame_around((top.start + top.end) / 2, top.at + hmin / 2 + 1, across, down, px)
         if frame is not None and abs(frame[1] - top.at) <= 2:
-            box = tuple(int(round(v / WORK_SCALE)) for v in frame)
-            if box not in boxes:
-                boxes.append(box)
+            frames.append(frame)
+    for frame in _broken_frames(lines, px):
+        if not any(_same_box(frame, other, px) for other in frames):
+            frames.append(frame)
+    boxes: list[tuple[int, int, int, int]] = []
+    for frame in frames:
+        box = tuple(int(round(v / WORK_SCALE)) for v in frame)
+        if box not in boxes:
+            boxes.append(box)
     return boxes
 
 
@@ -97,7 +116,9 @@ def marks_from_words(
     if not anchors:
         return []
     px = dpi / 25.4 * WORK_SCALE  # work-scale cells per millimetre
-    across, down = lines if lines is not None else _frame_lines(gray, px)
+    lines = lines if lines is not None else _frame_lines(gray, px)
+    across, down = lines.across, lines.down
+    broken = _broken_frames(lines, px)
     taken = [s.box for s in known if s.kind == "registration_mark"]
     out: list[Stamp] = []
     for word in anchors:
@@ -106,7 +127,10 @@ def marks_from_words(
             continue
         frame = _frame_around(cx, cy, across, down, px)
         if frame is None:
-            continue
+            around = [f for f in broken if _contains(f, cx, cy)]
+            if not around:
+                continue
+            frame = min(around, key=lambda f: f[2] * f[3])
         box = tuple(int(round(v / WORK_SCALE)) for v in frame)
         inside = [w for w in words if _contains(box, w.left + w.width / 2, w.top + w.height / 2)]
         text = clean_stamp_text(words_to_lines(inside))
@@ -124,7 +148,7 @@ def _contains(box: tuple[int, ...], x: float, y: float) -> bool:
     return bx <= x <= bx + bw and by <= y <= by + bh
 
 
-def _frame_lines(gray: np.ndarray, px: float) -> tuple[list[_Line], list[_Line]]:
+def _frame_lines(gray: np.ndarray, px: float) -> FrameLines:
     """Horizontal and vertical frame lines of the page at work scale, gaps of dashed lines mended."""
     small = cv2.resize(gray, None, fx=WORK_SCALE, fy=WORK_SCALE, interpolation=cv2.INTER_AREA)
     ink = (small < ink_threshold(small)).astype(np.uint8)
@@ -143,7 +167,73 @@ def _frame_lines(gray: np.ndarray, px: float) -> tuple[list[_Line], list[_Line]]
             if length >= MARK_HEIGHT_MM[0] * 0.6 * px and thickness <= 4 * double:
                 found.append(_Line(y + h // 2, x, x + w) if horizontal else _Line(x + w // 2, y, y + h))
         lines.append(found)
-    return lines[0], lines[1]
+    return FrameLines(lines[0], lines[1], small.shape[:2])
+
+
+def _broken_frames(lines: FrameLines, px: float) -> list[tuple[int, int, int, int]]:
+    """Frames (x, y, w, h at work scale) pieced together from lines broken into long gaps.
+
+    Dropouts of a 1-bit scan can leave a mark's frame as dashes far apart and its top and
+    bottom lines of different lengths, which :func:`_frame_around` cannot match. Here the
+    pieces near one another are pooled; the pool's outline is the frame when each of its
+    sides carries enough ink along its length.
+    """
+    height, width = lines.shape
+    horizontal = np.zeros((height, width), np.uint8)
+    vertical = np.zeros((height, width), np.uint8)
+    for ln in lines.across:
+        horizontal[max(0, ln.at - 1) : ln.at + 2, ln.start : ln.end] = 1
+    for ln in lines.down:
+        vertical[ln.start : ln.end, max(0, ln.at - 1) : ln.at + 2] = 1
+    frames: list[tuple[int, int, int, int]] = []
+    for pool_mm in POOL_MM:
+        for frame in _pooled_frames(lines, horizontal, vertical, int(pool_mm * px), px):
+            if not any(_same_box(frame, other, px) for other in frames):
+                frames.append(frame)
+    # A frame whose lower or upper part was lost is found whole with the wider pool: keep that.
+    return [f for f in frames if not any(f != g and _overlap(f, g) > 0.8 for g in frames
+                                         if g[2] * g[3] > f[2] * f[3])]
+
+
+def _pooled_frames(lines: FrameLines, horizontal: np.ndarray, vertical: np.ndarray, reach: int, px: float
+                   ) -> list[tuple[int, int, int, int]]:
+    """:func:`_broken_frames` for one pooling distance (``reach`` cells at work scale)."""
+    pooled = cv2.dilate(horizontal | vertical, np.ones((reach, reach), np.uint8))
+    count, _, stats, _ = cv2.connectedComponentsWithStats(pooled, connectivity=8)
+    wmin, wmax = MARK_WIDTH_MM[0] * px, MARK_WIDTH_MM[1] * px
+    hmin, hmax = MARK_HEIGHT_MM[0] * px, MARK_HEIGHT_MM[1] * px
+    band = max(2, int(DOUBLE_LINE_MM * px / 2))
+    frames = []
+    for x, y, w, h, _ in stats[1:count]:
+        x, y, w, h = x + reach // 2, y + reach // 2, w - reach, h - reach
+        if not (wmin <= w <= wmax + reach and hmin <= h <= hmax + reach):
+            continue
+        rows = horizontal[y : y + h, x : x + w].mean(axis=1)
+        cols = vertical[y : y + h, x : x + w].mean(axis=0)
+        edge_h, edge_w = max(1, int(h * 0.35)), max(1, int(w * 0.35))
+        top = y + int(np.argmax(rows[:edge_h]))
+        bottom = y + h - edge_h + int(np.argmax(rows[h - edge_h :]))
+        left = x + int(np.argmax(cols[:edge_w]))
+        right = x + w - edge_w + int(np.argmax(cols[w - edge_w :]))
+        if not (wmin <= right - left <= wmax and hmin <= bottom - top <= hmax):
+            continue
+        sides = sorted((
+            horizontal[max(0, top - band) : top + band + 1, left:right].any(axis=0).mean(),
+            horizontal[max(0, bottom - band) : bottom + band + 1, left:right].any(axis=0).mean(),
+            vertical[top:bottom, max(0, left - band) : left + band + 1].any(axis=1).mean(),
+            vertical[top:bottom, max(0, right - band) : right + band + 1].any(axis=1).mean(),
+        ))
+        if sides[1] < MIN_SIDE_INK or sum(sides) < MIN_FRAME_INK:
+            continue
+        if _divided(lines.across, lines.down, left, right, top, bottom, ENDS_TOLERANCE_MM * px):
+            continue
+        frames.append((left, top, right - left, bottom - top))
+    return frames
+
+
+def _same_box(a: tuple[int, int, int, int], b: tuple[int, int, int, int], px: float) -> bool:
+    tolerance = ENDS_TOLERANCE_MM * px
+    return all(abs(p - q) <= tolerance for p, q in zip(a, b, strict=True))
 
 
 def _frame_around(cx: float, cy: float, across: list[_Line], down: list[_Line], px: float

@@ -33,6 +33,8 @@ class Patterns:
     registration: list[re.Pattern[str]]
     authority: list[re.Pattern[str]]
     framed_cues: list[re.Pattern[str]]
+    framed_fragments: list[re.Pattern[str]]
+    framed_numbers: list[re.Pattern[str]]
     date_numeric: re.Pattern[str]
     date_words_ru: re.Pattern[str]
     date_words_kk: re.Pattern[str]
@@ -50,7 +52,7 @@ class Patterns:
 PATTERNS_SCHEMA = {
     "type": "object",
     "required": [
-        "registration", "authority", "framed_cues", "date_numeric", "date_words_ru", "date_words_kk", "months_ru",
+        "registration", "authority", "framed_cues", "framed_fragments", "framed_numbers", "date_numeric", "date_words_ru", "date_words_kk", "months_ru",
         "months_kk", "bin_labelled", "bin_bare", "appendix",
     ],
     "additionalProperties": False,
@@ -58,6 +60,8 @@ PATTERNS_SCHEMA = {
         "registration": {"type": "array", "items": {"type": "string"}, "minItems": 1},
         "authority": {"type": "array", "items": {"type": "string"}, "minItems": 1},
         "framed_cues": {"type": "array", "items": {"type": "string"}, "minItems": 1},
+        "framed_fragments": {"type": "array", "items": {"type": "string"}, "minItems": 1},
+        "framed_numbers": {"type": "array", "items": {"type": "string"}, "minItems": 1},
         "date_numeric": {"type": "string"},
         "date_words_ru": {"type": "string"},
         "date_words_kk": {"type": "string"},
@@ -99,6 +103,8 @@ def patterns() -> Patterns:
         registration=many(raw["registration"]),
         authority=many(raw["authority"]),
         framed_cues=many(raw["framed_cues"]),
+        framed_fragments=many(raw["framed_fragments"]),
+        framed_numbers=many(raw["framed_numbers"]),
         date_numeric=re.compile(raw["date_numeric"], flags),
         date_words_ru=re.compile(raw["date_words_ru"].replace("{months}", "|".join(months_ru)), flags),
         date_words_kk=re.compile(raw["date_words_kk"].replace("{months}", "|".join(months_kk)), flags),
@@ -155,7 +161,18 @@ def parse_mark_text(text: str) -> MarkText:
             authority = found.group(0).strip(" ,.;")
             break
     cue = is_registration or authority is not None or any(c.search(flat) for c in p.framed_cues)
-    return MarkText(is_registration, authority, find_date(flat), find_bin(flat), cue)
+    return MarkText(is_registration, authority, find_date(flat), find_bin(flat), cue or _pieces_of_a_mark(flat, p))
+
+
+def _pieces_of_a_mark(flat: str, p: Patterns) -> bool:
+    """Whether a stamp's text, too broken for any whole cue, still shows a mark's words in pieces.
+
+    A piece of the body's or title's words and one more piece or number shape are needed: one
+    alone turns up in a page's own text.
+    """
+    fragments = sum(1 for f in p.framed_fragments if f.search(flat))
+    numbers = sum(1 for n in p.framed_numbers if n.search(flat))
+    return fragments >= 1 and fragments + numbers >= 2
 
 
 def find_date(text: str) -> str | None:
