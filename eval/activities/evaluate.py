@@ -52,7 +52,7 @@ TARGETS = {"primary_accuracy": 0.85, "labels_found": 0.85, "wrong_labels": 0.05}
 # first round, taken before the classifier was run on them: the report says whether they are
 # still the same (a held-out text edited after a run would be tuning by the back door).
 HELDOUT_SHA256 = {
-    "heldout6": "de1394d4ea0da89187fcb5da0b373b08565f3c590c54cd7d4a722cae660de1a8",
+    "heldout7": "42050cb2ff58c6574a8f1afc8fe25468a735a8b0614f0eacc514dea4601b3ad4",
 }
 
 

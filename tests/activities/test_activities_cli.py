@@ -160,3 +160,10 @@ def test_csv_output_says_which_method_made_each_label(tmp_path, capsys, tiny_mod
     _, out, _ = run_cli(capsys, "--format", "csv", "--method", "rules", "Развитие спорта")
     (row,) = csv.DictReader(io.StringIO(out))
     assert row["method"] == "rules" and row["group_methods"] == "1:rules" and row["dropped"] == ""
+
+
+def test_a_text_too_long_for_a_file_name_is_classified_as_text(capsys):
+    text = "Охрана окружающей среды и очистка берегов рек от мусора. " * 6  # over 255 bytes
+    code, out, err = run_cli(capsys, text)
+    assert code == 0, err
+    assert json.loads(out)["primary_group"] == "5"

@@ -38,3 +38,8 @@ def test_hash_is_of_the_content(tmp_path):
     (tmp_path / "b").write_bytes(b"charter")
     (tmp_path / "c").write_bytes(b"charter!")
     assert content_hash(tmp_path / "a") == content_hash(tmp_path / "b") != content_hash(tmp_path / "c")
+
+
+def test_a_name_too_long_for_a_file_is_a_clear_error():
+    with pytest.raises(InputError, match="too long for a file or folder"):
+        expand_inputs(["a" * 300])

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import glob
 import hashlib
 import os
@@ -30,6 +31,11 @@ def expand_inputs(specs: Iterable[str | Path], *, exclude: Path | None = None) -
     for spec in specs:
         text = str(spec)
         path = Path(text).expanduser()
+        try:
+            path.stat()
+        except OSError as exc:
+            if exc.errno == errno.ENAMETOOLONG:
+                raise InputError(f"{text[:80]}…: the name is too long for a file or folder. Check the path.") from exc
         if path.is_dir():
             candidates = (p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in CHARTER_SUFFIXES)
         elif path.is_file():

@@ -123,7 +123,11 @@ def _read_source(source: str) -> str:
     if source == "-":
         return sys.stdin.read()
     path = Path(source)
-    if path.is_file():
+    try:
+        is_file = path.is_file()
+    except (OSError, ValueError):  # too long for a file name, or a NUL byte: it is text
+        is_file = False
+    if is_file:
         return _read_document(path)
     looks_like_path = not any(ch.isspace() for ch in source) and (
         source.lower().endswith(_DOCUMENT_SUFFIXES) or os.sep in source or "/" in source

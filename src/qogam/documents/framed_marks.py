@@ -8,7 +8,9 @@ strokes (dashed or not) above and below it, of a mark's width and matching each 
 one on the left or right — three sides at least. The words inside the frame are the mark's
 text. A sentence in the charter that says «зарегистрировано в органах юстиции» has no frame
 around it and is left alone; a mark stamped over the text is found by its frame even when
-its words are mixed with the page's.
+its words are mixed with the page's. Dropouts can also leave a frame as pieces far apart, its
+top and bottom lines of different lengths; :func:`frame_boxes` then pools the strokes near one
+another and keeps the pool's outline when its sides carry enough ink.
 
     marks_from_words(gray, words, dpi, page, known=(), lines=None) -> list[Stamp]
     frame_boxes(frame_lines(gray, dpi), dpi) -> list[box]   # frames alone, read by the caller
