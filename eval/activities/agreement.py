@@ -3,11 +3,11 @@
     .venv/bin/python eval/activities/agreement.py            # the table
     .venv/bin/python eval/activities/agreement.py --json
 
-``second_annotator.csv`` holds a second, independent labelling of the ``heldout7``, ``dev-h6``,
-``dev-h5`` and ``dev-h4`` texts (1,360; the last three were the held-out ``heldout6``,
-``heldout5`` and ``heldout4`` when they were relabelled, and are development data now, so the
-classifier's figures on them are training-set figures — the figures measured while they were
-held out are in README.md). Its author saw only the texts (shuffled, without labels), the labelling
+``second_annotator.csv`` holds a second, independent labelling of the ``heldout8``, ``dev-h7``,
+``dev-h6``, ``dev-h5`` and ``dev-h4`` texts (1,760; the last four were the held-out ``heldout7`` …
+``heldout4`` when they were relabelled, and are development data now, so the classifier's
+figures on them are training-set figures — the figures measured while they were held out are in
+README.md). Its author saw only the texts (shuffled, without labels), the labelling
 guide and the ICNPO scope notes — never the first author's labels, the patterns, the model or
 any output of the classifier. Both labellings follow the same guide.
 
@@ -48,7 +48,7 @@ _evaluate = _evaluate_module()
 TARGETS, read_labelled, score = _evaluate.TARGETS, _evaluate.read_labelled, _evaluate.score
 
 SECOND = HERE / "second_annotator.csv"
-SPLITS = ("heldout7", "dev-h6", "dev-h5", "dev-h4")
+SPLITS = ("heldout8", "dev-h7", "dev-h6", "dev-h5", "dev-h4")
 
 
 @dataclass(frozen=True)

@@ -1,6 +1,7 @@
 """A second, larger stamp evaluation: random seals and marks on rendered charter pages.
 
     .venv/bin/python eval/ocr/stamp_set.py [--pages 60] [--seed 2026] [--keep DIR] [--json out.json]
+        [--renderings 1-bit]      # only some kinds of scan, e.g. to study 1-bit pages
 
 The fixtures in tests/fixtures/scans place their stamps where make_scans.py puts them, and the
 detector was tuned on them. This set is made fresh each run from the same rendered charter

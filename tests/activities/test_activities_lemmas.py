@@ -91,3 +91,11 @@ def test_genitive_plural_nouns_are_not_read_as_short_adjectives():
 
 def test_an_unknown_noun_gets_its_shortest_normal_form():
     assert lemma_strings("помощь кандасам") == {"ru": "помощь кандас |"}
+
+
+def test_warm_up_loads_the_language_models_so_the_first_texts_are_not_slow():
+    from qogam.activities import lemmas, warm_up
+
+    warm_up()
+    assert lemmas._lingua_kk_ru.cache_info().currsize == 1
+    assert lemmas._lingua_latin.cache_info().currsize == 1

@@ -137,3 +137,14 @@ def test_strokes_scattered_like_underlined_text_make_no_frame():
         x, y = int(rng.integers(200, 2100)), int(rng.integers(300, 3200))
         page[y : y + 4, x : x + int(rng.integers(60, 260))] = 0
     assert frame_boxes(frame_lines(page, DPI), DPI) == []
+
+
+def test_words_inside_a_pieced_frame_are_a_mark_on_1_bit_scans_only():
+    page = np.full((3508, 2480), 255, np.uint8)
+    broken_double_frame(page, (300, 2400, 620, 380))
+    words = words_at(360, 2450, LINES)
+    assert marks_from_words(page, words, DPI) == []  # grey or colour scan: frames are whole there
+    found = marks_from_words(page, words, DPI, pieced=True)
+    assert len(found) == 1 and found[0].authority and "юстиции города Алматы" in found[0].authority
+    x, y, w, h = found[0].box
+    assert abs(x - 300) < 15 and abs(y - 2400) < 15

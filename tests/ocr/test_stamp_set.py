@@ -57,3 +57,10 @@ def test_a_generated_colour_seal_is_found_by_the_page_pipeline(stamp_set, monkey
     tally, kinds = stamp_set.StampTally(), {"seal": stamp_set.StampTally()}
     stamp_set.score_stamps([vars(s) for s in stamps], found, tally, kinds)
     assert tally.matched == 1 and tally.found == 1
+
+
+def test_pages_can_be_limited_to_one_kind_of_scan(stamp_set):
+    rng = np.random.default_rng(9)
+    kinds = {stamp_set.stamp_page(blank_page(), "kk", rng, ("1-bit",))[2] for _ in range(6)}
+    assert kinds == {"1-bit"}
+    assert stamp_set.main(["--renderings", "sepia", "--pages", "1"]) == 2

@@ -177,8 +177,12 @@ def _pattern_sets() -> tuple[PatternSet, PatternSet]:
 
 
 def warm_up() -> None:
-    """Load the data files, compile the patterns and load the morphology now, not on first use."""
+    """Load the data files, compile the patterns and load the morphology and the language models
+    now, not on first use."""
+    from .lemmas import load_language_models
+
     _pattern_sets()
+    load_language_models()
     classify("Оказание помощи детям-сиротам. Балаларға көмек. Helping children.")
 
 

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 
 import cv2
 import numpy as np
@@ -68,6 +69,12 @@ class FrameLines:
     across: list[_Line]
     down: list[_Line]
     shape: tuple[int, int]
+    px: float  # work-scale cells per millimetre
+
+    @cached_property
+    def broken_frames(self) -> list[tuple[int, int, int, int]]:
+        """:func:`_broken_frames` of these lines, worked out once per page."""
+        return _broken_frames(self, self.px)
 
 
 def frame_lines(gray: np.ndarray, dpi: int) -> FrameLines:
@@ -93,7 +100,7 @@ def frame_boxes(lines: FrameLines, dpi: int) -> list[tuple[int, int, int, int]]:
         frame = _frame_around((top.start + top.end) / 2, top.at + hmin / 2 + 1, across, down, px)
         if frame is not None and abs(frame[1] - top.at) <= 2:
             frames.append(frame)
-    for frame in _broken_frames(lines, px):
+    for frame in lines.broken_frames:
         if not any(_same_box(frame, other, px) for other in frames):
             frames.append(frame)
     boxes: list[tuple[int, int, int, int]] = []
@@ -106,11 +113,14 @@ def frame_boxes(lines: FrameLines, dpi: int) -> list[tuple[int, int, int, int]]:
 
 def marks_from_words(
     gray: np.ndarray, words: Sequence[Word], dpi: int, page: int = 1, known: Iterable[Stamp] = (),
-    lines: FrameLines | None = None,
+    lines: FrameLines | None = None, *, pieced: bool = False,
 ) -> list[Stamp]:
     """Framed registration marks whose words the page's text contains, not already in ``known``.
 
-    ``lines``: the page's :func:`frame_lines`, when the caller has them already.
+    ``lines``: the page's :func:`frame_lines`, when the caller has them already. ``pieced``: also
+    take frames pieced together from far-apart strokes (a 1-bit scan's dropouts); on other
+    scans a frame's lines are whole enough, and piecing costs time on every page whose text
+    names the justice body.
     """
     cues = patterns().registration + patterns().framed_cues
     words = [w for w in words if w.text.strip() and w.conf >= 0]
@@ -120,7 +130,6 @@ def marks_from_words(
     px = dpi / 25.4 * WORK_SCALE  # work-scale cells per millimetre
     lines = lines if lines is not None else _frame_lines(gray, px)
     across, down = lines.across, lines.down
-    broken = _broken_frames(lines, px)
     taken = [s.box for s in known if s.kind == "registration_mark"]
     out: list[Stamp] = []
     for word in anchors:
@@ -128,11 +137,11 @@ def marks_from_words(
         if any(_contains(box, cx / WORK_SCALE, cy / WORK_SCALE) for box in taken):
             continue
         frame = _frame_around(cx, cy, across, down, px)
+        if frame is None and pieced:
+            around = [f for f in lines.broken_frames if _contains(f, cx, cy)]
+            frame = min(around, key=lambda f: f[2] * f[3]) if around else None
         if frame is None:
-            around = [f for f in broken if _contains(f, cx, cy)]
-            if not around:
-                continue
-            frame = min(around, key=lambda f: f[2] * f[3])
+            continue
         box = tuple(int(round(v / WORK_SCALE)) for v in frame)
         inside = [w for w in words if _contains(box, w.left + w.width / 2, w.top + w.height / 2)]
         text = clean_stamp_text(words_to_lines(inside))
@@ -169,7 +178,7 @@ def _frame_lines(gray: np.ndarray, px: float) -> FrameLines:
             if length >= MARK_HEIGHT_MM[0] * 0.6 * px and thickness <= 4 * double:
                 found.append(_Line(y + h // 2, x, x + w) if horizontal else _Line(x + w // 2, y, y + h))
         lines.append(found)
-    return FrameLines(lines[0], lines[1], small.shape[:2])
+    return FrameLines(lines[0], lines[1], small.shape[:2], px)
 
 
 def _broken_frames(lines: FrameLines, px: float) -> list[tuple[int, int, int, int]]:

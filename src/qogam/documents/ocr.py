@@ -376,7 +376,7 @@ def _recognise(page_gray: np.ndarray, colour: np.ndarray | None, text: np.ndarra
         from .framed_marks import marks_from_words
 
         # Black marks on 1-bit and grey scans are read with the page's text; broken frames hide them above.
-        stamps += marks_from_words(upright_gray, page_words, settings.dpi, number, stamps, lines)
+        stamps += marks_from_words(upright_gray, page_words, settings.dpi, number, stamps, lines, pieced=bitonal)
     total = sum(len(w.text) for w in page_words)
     confidence = sum(w.conf * len(w.text) for w in page_words) / total if total else 0.0
     return _Recognised(paragraphs_from_words(page_words, number, confidence), confidence, len(page_words), stamps)
