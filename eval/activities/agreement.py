@@ -3,10 +3,10 @@
     .venv/bin/python eval/activities/agreement.py            # the table
     .venv/bin/python eval/activities/agreement.py --json
 
-``second_annotator.csv`` holds a second, independent labelling of the ``heldout8``, ``dev-h7``,
-``dev-h6``, ``dev-h5`` and ``dev-h4`` texts (1,760; the last four were the held-out ``heldout7`` …
-``heldout4`` when they were relabelled, and are development data now, so the classifier's
-figures on them are training-set figures — the figures measured while they were held out are in
+``second_annotator.csv`` holds a second, independent labelling of the ``heldout9`` and
+``dev-h8`` … ``dev-h4`` texts (2,160; ``dev-h8`` … ``dev-h4`` were the held-out ``heldout8`` …
+``heldout4`` when they were relabelled, and are development data now, so the classifier's figures
+on them are training-set figures — the figures measured while they were held out are in
 README.md). Its author saw only the texts (shuffled, without labels), the labelling
 guide and the ICNPO scope notes — never the first author's labels, the patterns, the model or
 any output of the classifier. Both labellings follow the same guide.
@@ -48,7 +48,7 @@ _evaluate = _evaluate_module()
 TARGETS, read_labelled, score = _evaluate.TARGETS, _evaluate.read_labelled, _evaluate.score
 
 SECOND = HERE / "second_annotator.csv"
-SPLITS = ("heldout8", "dev-h7", "dev-h6", "dev-h5", "dev-h4")
+SPLITS = ("heldout9", "dev-h8", "dev-h7", "dev-h6", "dev-h5", "dev-h4")
 
 
 @dataclass(frozen=True)

@@ -8,9 +8,9 @@ history keeps the figures each split gave while it was held out.
 """
 
 # Only the fresh held-out set of the current round.
-HELDOUT_SPLITS = ("heldout8",)
-FRESH_HELDOUT = "heldout8"
-# Development batches, oldest first. ``dev-h1``, ``dev-h3`` … ``dev-h7`` were the held-out splits
-# ``heldout``, ``heldout3`` … ``heldout7`` until the fourth session measured them for the last time.
+HELDOUT_SPLITS = ("heldout9",)
+FRESH_HELDOUT = "heldout9"
+# Development batches, oldest first. ``dev-h1``, ``dev-h3`` … ``dev-h8`` were the held-out splits
+# ``heldout``, ``heldout3`` … ``heldout8`` until the fourth session measured them for the last time.
 DEV_SPLITS = ("dev", "dev-h1", "dev3", "dev-h3", "dev4", "dev5", "dev6", "dev-h4", "dev7", "dev8", "dev-h5",
-              "dev-h6", "dev-h7", "dev9", "dev10", "dev11", "dev12")
+              "dev-h6", "dev-h7", "dev9", "dev10", "dev11", "dev12", "dev-h8", "dev13", "dev14")
