@@ -74,7 +74,7 @@ class FrameLines:
     @cached_property
     def broken_frames(self) -> list[tuple[int, int, int, int]]:
         """:func:`_broken_frames` of these lines, worked out once per page."""
-        return _broken_frames(self, self.px)
+        return _broken_frames(self)
 
 
 def frame_lines(gray: np.ndarray, dpi: int) -> FrameLines:
@@ -181,7 +181,7 @@ def _frame_lines(gray: np.ndarray, px: float) -> FrameLines:
     return FrameLines(lines[0], lines[1], small.shape[:2], px)
 
 
-def _broken_frames(lines: FrameLines, px: float) -> list[tuple[int, int, int, int]]:
+def _broken_frames(lines: FrameLines) -> list[tuple[int, int, int, int]]:
     """Frames (x, y, w, h at work scale) pieced together from lines broken into long gaps.
 
     Dropouts of a 1-bit scan can leave a mark's frame as dashes far apart and its top and
@@ -189,7 +189,7 @@ def _broken_frames(lines: FrameLines, px: float) -> list[tuple[int, int, int, in
     pieces near one another are pooled; the pool's outline is the frame when each of its
     sides carries enough ink along its length.
     """
-    height, width = lines.shape
+    height, width, px = *lines.shape, lines.px
     horizontal = np.zeros((height, width), np.uint8)
     vertical = np.zeros((height, width), np.uint8)
     for ln in lines.across:
