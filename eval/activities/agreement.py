@@ -27,24 +27,17 @@ from __future__ import annotations
 
 import argparse
 import csv
-import importlib.util
 import json
 import sys
 from dataclasses import dataclass
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
 
+from siblings import load_evaluate  # noqa: E402
 
-def _evaluate_module():
-    """This folder's evaluate.py by its path: other eval folders have an ``evaluate.py`` too."""
-    spec = importlib.util.spec_from_file_location("qogam_eval_activities_evaluate", HERE / "evaluate.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-_evaluate = _evaluate_module()
+_evaluate = load_evaluate()
 TARGETS, read_labelled, score = _evaluate.TARGETS, _evaluate.read_labelled, _evaluate.score
 
 SECOND = HERE / "second_annotator.csv"

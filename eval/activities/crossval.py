@@ -24,7 +24,6 @@ batches out), so the test batch plays no part in any choice.
 from __future__ import annotations
 
 import argparse
-import importlib.util
 import json
 import sys
 from pathlib import Path
@@ -33,6 +32,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
 import train_model  # noqa: E402
+from siblings import load_evaluate  # noqa: E402
 from splits import DEV_SPLITS  # noqa: E402
 
 METRICS = ("primary_accuracy", "labels_found", "wrong_labels")
@@ -40,11 +40,6 @@ GRID_C = (1.0, 3.0, 10.0)
 GRID_THRESHOLD = (0.4, 0.5, 0.6, 0.7)
 
 
-def _evaluate_module():
-    spec = importlib.util.spec_from_file_location("activities_evaluate", HERE / "evaluate.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 def _figures(score, rows, predictions) -> dict:
@@ -94,7 +89,7 @@ def _choose(score, rows, prepared, splits) -> tuple[float, float]:
 
 
 def crossvalidate(nested: bool = False, log=print) -> dict:
-    score = _evaluate_module().score
+    score = load_evaluate().score
     rows = train_model.load_development_rows()
     assert not any(r["split"].startswith("heldout") for r in rows)
     prepared = train_model.prepare(rows)
