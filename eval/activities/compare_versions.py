@@ -12,17 +12,14 @@ repository's history.
 from __future__ import annotations
 
 import argparse
-import json
-import subprocess
 import sys
-import tempfile
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-ROOT = HERE.parent.parent
 sys.path.insert(0, str(HERE))
 
 from siblings import load_evaluate  # noqa: E402
+from versions import run_in_version  # noqa: E402
 
 # Run inside the old worktree: classify the given texts with that version, print the labels.
 _CLASSIFY = """
@@ -37,20 +34,7 @@ print(json.dumps(out))
 
 
 def labels_of(commit: str, texts: list[str]) -> dict[str, list]:
-    with tempfile.TemporaryDirectory(prefix="qogam-version-") as tmp:
-        tree = Path(tmp) / "tree"
-        subprocess.run(["git", "-C", str(ROOT), "worktree", "add", "--detach", "-f", str(tree), commit],
-                       check=True, capture_output=True)
-        try:
-            result = subprocess.run(
-                [sys.executable, "-c", _CLASSIFY], input=json.dumps(texts), capture_output=True, text=True,
-                check=True, env={"PYTHONPATH": str(tree / "src"), "PATH": "/usr/bin:/bin"},
-            )
-        finally:
-            subprocess.run(["git", "-C", str(ROOT), "worktree", "remove", "--force", str(tree)], capture_output=True)
-    return json.loads(result.stdout)
-
-
+    return run_in_version(commit, _CLASSIFY, texts)
 
 
 class _Labels:

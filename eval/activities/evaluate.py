@@ -52,7 +52,7 @@ TARGETS = {"primary_accuracy": 0.85, "labels_found": 0.85, "wrong_labels": 0.05}
 # first round, taken before the classifier was run on them: the report says whether they are
 # still the same (a held-out text edited after a run would be tuning by the back door).
 HELDOUT_SHA256 = {
-    "heldout9": "580809811b7852ed6af10853d12940908408242edad8ad0e505a9c752dafae16",
+    "heldout10": "4eb2c38a452b1267293116b3951efbb964caf471837e64ddd9bb470fcbe487d7",
 }
 
 

@@ -109,14 +109,14 @@ def model_evidence(
 ) -> list[Evidence]:
     """Evidence for a label only the model gave: its strongest lemma features, as spans.
 
-    For the primary group the weights are the primary regression's, for another label its
-    group's binary regression's. Only lemma features (``ru:сирота``, ``ru~социа``) count:
+    For the primary group the weights are the primary regressions', for another label its
+    group's binary regressions' (blended as the probabilities are, ``Model.pushes``). Only lemma features (``ru:сирота``, ``ru~социа``) count:
     language and rule-score features point at no words.
     """
     if primary:
-        weights, column = model.primary_weights, model.primary_classes.index(code)
+        weights, column = model.pushes(primary=True), model.primary_classes.index(code)
     elif code in model.label_groups:
-        weights, column = model.label_weights, model.label_groups.index(code)
+        weights, column = model.pushes(primary=False), model.label_groups.index(code)
     else:  # pragma: no cover - the model only labels its own groups
         return []
     pushes = []

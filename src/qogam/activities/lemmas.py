@@ -53,6 +53,8 @@ _RUSSIAN_KNOWN_SHARE = 0.75
 _LINGUA_SAMPLE = 2000
 # An English line of this many words or more has at least one function word.
 _ENGLISH_MIN_WORDS_FOR_CHECK = 6
+# Share of words with letters English does not use above which a Latin line is not English.
+_ENGLISH_MAX_FOREIGN_SHARE = 0.2
 
 
 @dataclass
@@ -216,9 +218,14 @@ def load_language_models() -> None:
 
 
 def _latin_is_english(line: str, words: list[str]) -> bool:
-    if any(_NON_ENGLISH_LATIN.search(w.lower()) for w in words):
-        return False
-    if len(words) < _ENGLISH_MIN_WORDS_FOR_CHECK or any(w.lower() in EN_STOPWORDS for w in words):
+    foreign = sum(1 for w in words if _NON_ENGLISH_LATIN.search(w.lower()))
+    if foreign:
+        # An English sentence may name a place or a person with a Turkish or Latin-script
+        # Kazakh letter («the earthquake in Türkiye»): with few such words, lingua decides;
+        # a line full of them is another language.
+        if foreign > len(words) * _ENGLISH_MAX_FOREIGN_SHARE:
+            return False
+    elif len(words) < _ENGLISH_MIN_WORDS_FOR_CHECK or any(w.lower() in EN_STOPWORDS for w in words):
         return True
     # A title-like English line can do without function words («Public environmental control
     # over industrial enterprises»); lingua decides those.

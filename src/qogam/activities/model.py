@@ -7,9 +7,14 @@ lemmas and decides the final labels, saying for each which method made it:
   labelled it and whether it is their primary group; the lemmas of each stream
   (``"ru:помощь"``) and the first five letters of lemmas longer than five (``"ru~помощ"``); the
   detected language. Feature names are what ``model.json`` stores, so every weight can be read;
-* a multinomial logistic regression picks the primary group ("" = no ICNPO group), and one
-  binary logistic regression per group decides the other labels (probability over
-  ``label_threshold``);
+* two sets of regressions, each a multinomial logistic regression for the primary group
+  ("" = no ICNPO group) and one binary logistic regression per group for the other labels: one
+  reads every feature, the other (``lemmas_only_…`` in model.json) the lemmas and language only.
+  Their probabilities are averaged, ``blend`` being the first set's weight; the primary group
+  is the most probable class, another group a label when its probability is over
+  ``label_threshold``. The two make different mistakes — the first trusts the rules where they
+  are wrong, the second misses what only a pattern knows — and on new authors' text the average
+  makes fewer of either (eval/activities/README.md, "Ninth round");
 * a label the rules also gave has ``method == "rules"``, one only the model gave ``"model"``;
   rule labels the model left out are listed in ``dropped``.
 
@@ -35,7 +40,9 @@ from .classifier import Classification
 from .lemmas import BREAK, Analysis
 
 MODEL_PATH = Path(__file__).resolve().parent / "model.json"
-FORMAT = "qogam-activities-model/1"
+FORMAT = "qogam-activities-model/2"
+READABLE_FORMATS = (FORMAT, "qogam-activities-model/1")  # /1: one set of regressions
+LEMMAS_ONLY = "lemmas_only_"  # prefix of the second set's keys in model.json
 GROUPS = tuple(str(n) for n in range(1, 13))
 PREFIX_LENGTH = 5
 
@@ -115,6 +122,32 @@ def features(
     return found
 
 
+@dataclass(frozen=True)
+class Regressions:
+    """One set of weights: the primary regression and the per-group label regressions."""
+
+    primary_weights: np.ndarray  # features × primary classes
+    primary_bias: np.ndarray
+    label_weights: np.ndarray  # features × label groups
+    label_bias: np.ndarray
+
+    @classmethod
+    def read(cls, data: Mapping[str, Any], prefix: str = "") -> Regressions:
+        def array(key: str) -> np.ndarray:
+            return np.asarray(data[prefix + key], dtype=np.float64)
+
+        return cls(array("primary_weights"), array("primary_bias"), array("label_weights"), array("label_bias"))
+
+    def scores(self, indexes: list[int], values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        primary = self.primary_bias.copy()
+        labels = self.label_bias.copy()
+        if indexes:
+            primary += values @ self.primary_weights[indexes]
+            labels += values @ self.label_weights[indexes]
+        primary = np.exp(primary - primary.max())
+        return primary / primary.sum(), 1.0 / (1.0 + np.exp(-labels))
+
+
 class Model:
     """The weights of model.json, ready for inference."""
 
@@ -129,22 +162,30 @@ class Model:
         self.rule_features = bool(data.get("rule_features", True))
         names = data["features"]
         self.index = {name: i for i, name in enumerate(names)}
-        self.primary_weights = np.asarray(data["primary_weights"], dtype=np.float64)
-        self.primary_bias = np.asarray(data["primary_bias"], dtype=np.float64)
-        self.label_weights = np.asarray(data["label_weights"], dtype=np.float64)
-        self.label_bias = np.asarray(data["label_bias"], dtype=np.float64)
+        self.with_rules = Regressions.read(data)
+        self.lemmas_only = Regressions.read(data, LEMMAS_ONLY) if _has_second_set(data) else None
+        self.blend = float(data.get("blend", 1.0)) if self.lemmas_only is not None else 1.0
+        self.primary_weights = self.with_rules.primary_weights
+        self.label_weights = self.with_rules.label_weights
 
     def scores(self, found: Mapping[str, float]) -> tuple[np.ndarray, np.ndarray]:
         """(probability of each primary class, probability of each group as a label)."""
         indexes = [self.index[name] for name in found if name in self.index]
         values = np.array([found[name] for name in found if name in self.index])
-        primary = self.primary_bias.copy()
-        labels = self.label_bias.copy()
-        if indexes:
-            primary += values @ self.primary_weights[indexes]
-            labels += values @ self.label_weights[indexes]
-        primary = np.exp(primary - primary.max())
-        return primary / primary.sum(), 1.0 / (1.0 + np.exp(-labels))
+        primary, labels = self.with_rules.scores(indexes, values)
+        if self.lemmas_only is not None and self.blend < 1.0:
+            other_primary, other_labels = self.lemmas_only.scores(indexes, values)
+            primary = self.blend * primary + (1.0 - self.blend) * other_primary
+            labels = self.blend * labels + (1.0 - self.blend) * other_labels
+        return primary, labels
+
+    def pushes(self, primary: bool) -> np.ndarray:
+        """The weights by which a feature moves the blended score (model evidence reads them)."""
+        first = self.with_rules.primary_weights if primary else self.with_rules.label_weights
+        if self.lemmas_only is None or self.blend >= 1.0:
+            return first
+        second = self.lemmas_only.primary_weights if primary else self.lemmas_only.label_weights
+        return self.blend * first + (1.0 - self.blend) * second
 
     def predict(
         self, lemmas: Analysis | Mapping[str, Sequence[str]], rules: Classification
@@ -188,7 +229,7 @@ def validate(data: Any) -> list[str]:
     if not isinstance(data, Mapping):
         return ["not a JSON object"]
     problems = []
-    if data.get("format") != FORMAT:
+    if data.get("format") not in READABLE_FORMATS:
         problems.append(f"format is {data.get('format')!r}, expected {FORMAT!r}")
     for key in (
         "features",
@@ -208,14 +249,20 @@ def validate(data: Any) -> list[str]:
     n_features = len(data["features"])
     if len(set(data["features"])) != n_features:
         problems.append("duplicate feature names")
-    for name, rows, width in (
-        ("primary", data["primary_weights"], len(data["primary_classes"])),
-        ("label", data["label_weights"], len(data["label_groups"])),
-    ):
-        if len(rows) != n_features or any(len(row) != width for row in rows):
-            problems.append(f"{name}_weights is not {n_features} rows of {width}")
-        if len(data[f"{name}_bias"]) != width:
-            problems.append(f"{name}_bias does not have {width} values")
+    prefixes = ("", LEMMAS_ONLY) if _has_second_set(data) else ("",)
+    for prefix in prefixes:
+        for name, width in (
+            ("primary", len(data["primary_classes"])),
+            ("label", len(data["label_groups"])),
+        ):
+            rows = data.get(f"{prefix}{name}_weights")
+            bias = data.get(f"{prefix}{name}_bias")
+            if not isinstance(rows, list) or len(rows) != n_features or any(len(r) != width for r in rows):
+                problems.append(f"{prefix}{name}_weights is not {n_features} rows of {width}")
+            if not isinstance(bias, list) or len(bias) != width:
+                problems.append(f"{prefix}{name}_bias does not have {width} values")
+    if not 0.0 <= float(data.get("blend", 1.0)) <= 1.0:
+        problems.append("blend is not between 0 and 1")
     if not set(data["label_groups"]) <= set(GROUPS):
         problems.append("label_groups has codes that are not ICNPO groups")
     if not set(data["primary_classes"]) <= {"", *GROUPS}:
@@ -223,6 +270,10 @@ def validate(data: Any) -> list[str]:
     if not 0.0 < float(data["label_threshold"]) < 1.0:
         problems.append("label_threshold is not between 0 and 1")
     return problems
+
+
+def _has_second_set(data: Mapping[str, Any]) -> bool:
+    return any(key.startswith(LEMMAS_ONLY) for key in data)
 
 
 @lru_cache(maxsize=4)
