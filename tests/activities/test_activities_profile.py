@@ -90,3 +90,16 @@ def test_profile_says_which_groups_only_the_model_gave(tiny_model):
     assert forest["method"] == "rules"  # the rules gave it to one of its goals
     rules = charter_profile(goals, method="rules")
     assert all(entry["method"] == "rules" and entry["model_goals"] == [] for entry in rules)
+
+
+def test_a_primary_group_that_is_only_the_models_guess_is_shown_but_not_an_area():
+    from qogam.activities.classifier import Classification, Score
+
+    def goal(code, method, probability):
+        return Classification(code, [Score(code, 1.0, method, probability)], [], [], [])
+
+    goals = [goal("1", "rules", 0.9), goal("2", "model", 0.9), goal("5", "model", 0.35)]
+    profile = {entry["code"]: entry for entry in charter_profile(goals)}
+    assert profile["5"]["primary_goals"] == [2] and profile["5"]["unsure_goals"] == [2]
+    assert profile["2"]["unsure_goals"] == [] and profile["1"]["unsure_goals"] == []
+    assert universal_areas(list(profile.values())) == [["1"], ["2"]]
