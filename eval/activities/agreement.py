@@ -3,8 +3,8 @@
     .venv/bin/python eval/activities/agreement.py            # the table
     .venv/bin/python eval/activities/agreement.py --json
 
-``second_annotator.csv`` holds a second, independent labelling of the ``heldout10`` and
-``dev-h9`` … ``dev-h4`` texts (2,560; ``dev-h9`` … ``dev-h4`` were the held-out ``heldout9`` …
+``second_annotator.csv`` holds a second, independent labelling of the ``heldout12`` and
+``dev-h11`` … ``dev-h4`` texts (3,360; ``dev-h11`` … ``dev-h4`` were the held-out ``heldout11`` …
 ``heldout4`` when they were relabelled, and are development data now, so the classifier's figures
 on them are training-set figures — the figures measured while they were held out are in
 README.md). Its author saw only the texts (shuffled, without labels), the labelling
@@ -41,7 +41,7 @@ _evaluate = load_evaluate()
 TARGETS, read_labelled, score = _evaluate.TARGETS, _evaluate.read_labelled, _evaluate.score
 
 SECOND = HERE / "second_annotator.csv"
-SPLITS = ("heldout10", "dev-h9", "dev-h8", "dev-h7", "dev-h6", "dev-h5", "dev-h4")
+SPLITS = ("heldout12", "dev-h11", "dev-h10", "dev-h9", "dev-h8", "dev-h7", "dev-h6", "dev-h5", "dev-h4")
 
 
 @dataclass(frozen=True)

@@ -1,6 +1,7 @@
 """Score earlier versions of the classifier on a split of today's labelled set.
 
     .venv/bin/python eval/activities/compare_versions.py --split heldout9 58e411e b61cdb8 HEAD
+    .venv/bin/python eval/activities/compare_versions.py --split dev-h10,dev-h11 0ad451b   # pooled
 
 How the README's "start of the session / after round N" rows were measured: each commit is
 checked out into a temporary git worktree, and its own ``qogam.activities.classify`` (its
@@ -44,12 +45,13 @@ class _Labels:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--split", required=True)
+    parser.add_argument("--split", required=True, help="a split, or several separated by commas (pooled)")
     parser.add_argument("commits", nargs="+")
     args = parser.parse_args(argv)
     evaluate = load_evaluate()  # this checkout's scoring and labelled set
 
-    rows = [r for r in evaluate.read_labelled() if r["split"] == args.split]
+    wanted = set(args.split.split(","))
+    rows = [r for r in evaluate.read_labelled() if r["split"] in wanted]
     if not rows:
         print(f"compare_versions: no rows in split {args.split!r}", file=sys.stderr)
         return 2

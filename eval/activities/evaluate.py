@@ -52,7 +52,7 @@ TARGETS = {"primary_accuracy": 0.85, "labels_found": 0.85, "wrong_labels": 0.05}
 # first round, taken before the classifier was run on them: the report says whether they are
 # still the same (a held-out text edited after a run would be tuning by the back door).
 HELDOUT_SHA256 = {
-    "heldout10": "4eb2c38a452b1267293116b3951efbb964caf471837e64ddd9bb470fcbe487d7",
+    "heldout12": "19dae7c365f11815288786fbf1b54d69cc06f45fdf0497e2280eb8f4d38b97ee",
 }
 
 

@@ -8,13 +8,13 @@ history keeps the figures each split gave while it was held out.
 """
 
 # Only the fresh held-out set of the current round.
-HELDOUT_SPLITS = ("heldout10",)
-FRESH_HELDOUT = "heldout10"
-# Development batches, oldest first. ``dev-h1``, ``dev-h3`` … ``dev-h9`` were the held-out splits
-# ``heldout``, ``heldout3`` … ``heldout9`` until a later round measured them for the last time.
+HELDOUT_SPLITS = ("heldout12",)
+FRESH_HELDOUT = "heldout12"
+# Development batches, oldest first. ``dev-h1``, ``dev-h3`` … ``dev-h11`` were the held-out splits
+# ``heldout``, ``heldout3`` … ``heldout11`` until a later round measured them for the last time.
 DEV_SPLITS = ("dev", "dev-h1", "dev3", "dev-h3", "dev4", "dev5", "dev6", "dev-h4", "dev7", "dev8", "dev-h5",
               "dev-h6", "dev-h7", "dev9", "dev10", "dev11", "dev12", "dev-h8", "dev13", "dev14",
-              "dev-h9", "dev15", "dev16")
+              "dev-h9", "dev15", "dev16", "dev-h10", "dev-h11")
 
 # For each batch, the last commit whose rules had not been tuned on it: the commit that measured it
 # while it was held out, or measured it once before a round tuned on it. unseen_rules.py stores
@@ -27,6 +27,7 @@ ROUND5 = "b61cdb8431bcddff251ec8ff5b6ddca37cc30efd"  # after the fifth round
 ROUND6 = "2a6cc4cf36c4880091cb6699c73d5958f29f404f"  # after the sixth round
 ROUND7 = "8201850f4d88e34bd69bf415416a7ea226c932b8"  # after the seventh round
 ROUND8 = "b5740afeda831acbeddbfd1f65981ef70484e9d3"  # after the eighth round (end of session 4)
+ROUND9 = "0ad451befa0fa71e8ae7e905626a3a246785b8e1"  # after the ninth round (fifth session)
 UNSEEN_BY = {
     "dev-h1": SESSION4_START, "dev-h3": SESSION4_START, "dev-h4": SESSION4_START,
     "dev-h5": SESSION4_START,
@@ -34,4 +35,5 @@ UNSEEN_BY = {
     "dev-h7": ROUND6, "dev9": ROUND6, "dev10": ROUND6, "dev11": ROUND6, "dev12": ROUND6,
     "dev-h8": ROUND7, "dev13": ROUND7, "dev14": ROUND7,
     "dev-h9": ROUND8, "dev15": ROUND8, "dev16": ROUND8,
+    "dev-h10": ROUND9, "dev-h11": ROUND9,
 }

@@ -92,14 +92,16 @@ def test_profile_says_which_groups_only_the_model_gave(tiny_model):
     assert all(entry["method"] == "rules" and entry["model_goals"] == [] for entry in rules)
 
 
-def test_a_primary_group_that_is_only_the_models_guess_is_shown_but_not_an_area():
+def test_a_primary_group_only_the_model_gave_is_shown_but_not_an_area():
     from qogam.activities.classifier import Classification, Score
 
-    def goal(code, method, probability):
-        return Classification(code, [Score(code, 1.0, method, probability)], [], [], [])
+    def goal(code, method):
+        return Classification(code, [Score(code, 1.0, method, 0.9)], [], [], [])
 
-    goals = [goal("1", "rules", 0.9), goal("2", "model", 0.9), goal("5", "model", 0.35)]
+    goals = [goal("1", "rules"), goal("2", "model"), goal("5", "rules"), goal("2", "rules")]
     profile = {entry["code"]: entry for entry in charter_profile(goals)}
-    assert profile["5"]["primary_goals"] == [2] and profile["5"]["unsure_goals"] == [2]
-    assert profile["2"]["unsure_goals"] == [] and profile["1"]["unsure_goals"] == []
-    assert universal_areas(list(profile.values())) == [["1"], ["2"]]
+    assert profile["2"]["primary_goals"] == [1, 3] and profile["2"]["model_goals"] == [1]
+    assert universal_areas(list(profile.values())) == [["1"], ["2"], ["5"]]
+    only_model = {entry["code"]: entry for entry in charter_profile(goals[:3])}
+    assert only_model["2"]["primary_goals"] == [1]
+    assert universal_areas(list(only_model.values())) == [["1"], ["5"]]

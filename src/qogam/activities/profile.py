@@ -15,10 +15,6 @@ from .taxonomy import check_sphere, group_names, icnpo_order, related_group_pair
 # The law's own catch-all sphere ("иные социально значимые сферы"): no text can be judged
 # outside it, so every classified goal counts as inside.
 _OPEN_SPHERE = "p2-3"
-# A primary group that only the model gave, with a probability under one half, is its best guess
-# rather than a finding: it shows in the profile (``unsure_goals``) but is not counted as an area
-# of work by goals.universal — a warning should not rest on guesses.
-UNSURE_BELOW = 0.5
 
 
 def _classified(
@@ -39,8 +35,7 @@ def charter_profile(
     the goals that got any group. Sorted by primary goals, then goals, then ICNPO order.
     Which method made the labels: ``model_goals`` are the goals whose label for the group only
     the model gave (hybrid method), and ``method`` is "model" when every goal behind the group
-    is one of them, else "rules". ``unsure_goals`` are the goals whose primary group it is only
-    by the model's guess (below ``UNSURE_BELOW``).
+    is one of them, else "rules".
     """
     classified = _classified(goals, method)
     labelled = [c for c in classified if c.groups]
@@ -56,7 +51,6 @@ def charter_profile(
                     "primary_goals": [],
                     "score": 0.0,
                     "model_goals": [],
-                    "unsure_goals": [],
                 },
             )
             entry["goals"].append(index)
@@ -65,8 +59,6 @@ def charter_profile(
             entry["score"] += score.score
             if classification.primary_group == score.code:
                 entry["primary_goals"].append(index)
-                if score.method == "model" and (score.probability or 0.0) < UNSURE_BELOW:
-                    entry["unsure_goals"].append(index)
     for entry in entries.values():
         entry["score"] = round(entry["score"] / len(labelled), 3)
         entry["method"] = "model" if entry["model_goals"] == entry["goals"] else "rules"
@@ -77,9 +69,10 @@ def charter_profile(
 
 
 def universal_areas(profile: list[dict]) -> list[list[str]]:
-    """The distinct areas of work: groups that are some goal's primary group (not only by the
-    model's guess, ``unsure_goals``), with a related group (crosswalk.yaml ``related_groups``)
-    merged into the same area.
+    """The distinct areas of work: groups that are some goal's primary group by the rules' evidence
+    (a primary group only the model gave, ``model_goals``, shows in the profile but is not
+    counted: a warning that a charter does everything should point at the words that say so),
+    with a related group (crosswalk.yaml ``related_groups``) merged into the same area.
 
     Pairs are merged without chaining: health ~ social services and social services ~
     development make two areas, not one — a chain would let a charter that does everything
@@ -88,7 +81,7 @@ def universal_areas(profile: list[dict]) -> list[list[str]]:
     groups = [
         entry["code"]
         for entry in profile
-        if set(entry["primary_goals"]) - set(entry.get("unsure_goals", []))
+        if set(entry["primary_goals"]) - set(entry.get("model_goals", []))
     ]
     merged: dict[str, list[str]] = {group: [group] for group in groups}
     taken: set[str] = set()
