@@ -1,21 +1,16 @@
 """The labelled set is well formed, and the evaluation computes what it says."""
 
-import importlib.util
 import json
 from collections import Counter
-from pathlib import Path
 from types import SimpleNamespace
+
+from eval_scripts import load
 
 from qogam.activities import group_codes
 
-EVALUATE = Path(__file__).resolve().parents[2] / "eval" / "activities" / "evaluate.py"
-
 
 def load_evaluate():
-    spec = importlib.util.spec_from_file_location("activities_evaluate", EVALUATE)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load("evaluate")
 
 
 def test_labelled_set_is_big_enough_and_well_formed():

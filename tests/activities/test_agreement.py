@@ -1,22 +1,14 @@
 """eval/activities/agreement.py: the second labelling covers what it says, and is scored right."""
 
 import csv
-import importlib.util
-import sys
-from pathlib import Path
+
+from eval_scripts import load
 
 from qogam.activities import group_codes
 
-AGREEMENT = Path(__file__).resolve().parents[2] / "eval" / "activities" / "agreement.py"
-
 
 def load_agreement():
-    sys.path.insert(0, str(AGREEMENT.parent))
-    spec = importlib.util.spec_from_file_location("activities_agreement", AGREEMENT)
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # its dataclass looks the module up there
-    spec.loader.exec_module(module)
-    return module
+    return load("agreement")
 
 
 def test_the_second_labelling_covers_exactly_its_splits_with_valid_codes():

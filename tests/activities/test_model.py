@@ -1,12 +1,10 @@
 """qogam.activities.model: the stored model file, and what the numpy inference returns."""
 
-import importlib.util
 import json
-import sys
-from pathlib import Path
 
 import numpy as np
 import pytest
+from eval_scripts import load
 
 from qogam.activities import classify
 from qogam.activities.lemmas import analyse
@@ -20,8 +18,6 @@ from qogam.activities.model import (
     relabel,
     validate,
 )
-
-TRAIN_MODEL = Path(__file__).resolve().parents[2] / "eval" / "activities" / "train_model.py"
 
 
 def stored() -> dict:
@@ -137,9 +133,7 @@ def test_features_name_the_lemmas_prefixes_language_and_rule_scores():
 
 
 def test_training_never_reads_held_out_rows(tmp_path):
-    spec = importlib.util.spec_from_file_location("activities_train_model", TRAIN_MODEL)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
+    module = load("train_model")
     csv_path = tmp_path / "labelled.csv"
     csv_path.write_text(
         "id,text,language,groups,split\n"
@@ -160,9 +154,7 @@ def test_the_stored_model_is_fresh():
     # changes, its weights no longer mean what they were measured to mean.
     import hashlib
 
-    spec = importlib.util.spec_from_file_location("activities_train_model", TRAIN_MODEL)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
+    module = load("train_model")
     data = stored()
     advice = "run .venv/bin/python eval/activities/train_model.py (and crossval.py)"
     patterns = hashlib.sha256(module.PATTERNS.read_bytes()).hexdigest()
@@ -172,9 +164,7 @@ def test_the_stored_model_is_fresh():
         f"the development rows of labelled.csv changed since training: {advice}"
     )
     assert data["training_texts"] == len(rows)
-    sys.path.insert(0, str(TRAIN_MODEL.parent))
-    import unseen_rules
-
+    unseen_rules = load("unseen_rules")
     assert data["unseen_rule_outputs"] == len(unseen_rules.load(rows)), (
         f"unseen_rules.jsonl changed since training: {advice}"
     )
@@ -183,9 +173,7 @@ def test_the_stored_model_is_fresh():
 def test_training_reads_the_rules_alone_not_the_hybrid():
     # With the hybrid as classify()'s default, training on its output would feed the stored
     # model's own labels back in as "rule" features.
-    spec = importlib.util.spec_from_file_location("activities_train_model", TRAIN_MODEL)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
+    module = load("train_model")
     ((streams, rules),) = module.prepare([{"text": "Обучение сотрудников некоммерческих организаций"}])
     assert rules.method == "rules" and streams["ru"][0] == "обучение"
 

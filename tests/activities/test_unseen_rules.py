@@ -1,22 +1,12 @@
 """eval/activities/unseen_rules.jsonl: the rules' output from versions not yet tuned on a batch."""
 
 import csv
-import importlib.util
 import json
-import sys
-from pathlib import Path
 
 import pytest
+from eval_scripts import EVAL_ACTIVITIES, load
 
-HERE = Path(__file__).resolve().parents[2] / "eval" / "activities"
-
-
-def load(name):
-    sys.path.insert(0, str(HERE))
-    spec = importlib.util.spec_from_file_location(f"activities_{name}", HERE / f"{name}.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+HERE = EVAL_ACTIVITIES
 
 
 def labelled_rows():
